@@ -1,0 +1,4 @@
+package dev.verge.core.model;
+
+/** A run of {@code count} locals of one type, as the code section declares them. */
+public record Locals(long count, ValType type) {}

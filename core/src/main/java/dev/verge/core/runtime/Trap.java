@@ -1,0 +1,54 @@
+package dev.verge.core.runtime;
+
+import dev.verge.core.VergeException;
+import java.util.List;
+
+/**
+ * A WebAssembly trap: the one exception type for every abnormal stop of guest code. It carries
+ * the {@link TrapKind}, the spec's message, and a Wasm backtrace (innermost frame first) with
+ * function names from the {@code name} section where present.
+ *
+ * <p>Traps are thrown often by some guests (and by the spec suite), so the JVM stack trace is not
+ * filled in; the Wasm backtrace is what matters to users.
+ */
+public final class Trap extends VergeException {
+    /** One frame of the Wasm call stack. {@code name} is null when the module names nothing. */
+    public record Frame(int functionIndex, String name) {
+        @Override
+        public String toString() {
+            return name != null ? name : "<func " + functionIndex + ">";
+        }
+    }
+
+    private final TrapKind kind;
+    private final List<Frame> backtrace;
+
+    public Trap(TrapKind kind) {
+        this(kind, List.of(), null);
+    }
+
+    public Trap(TrapKind kind, List<Frame> backtrace, Throwable cause) {
+        super(kind.message(), cause);
+        this.kind = kind;
+        this.backtrace = List.copyOf(backtrace);
+    }
+
+    public TrapKind kind() {
+        return kind;
+    }
+
+    /** The Wasm frames, innermost first; empty when unknown. */
+    public List<Frame> backtrace() {
+        return backtrace;
+    }
+
+    /** A copy of this trap with a backtrace attached. */
+    public Trap withBacktrace(List<Frame> frames) {
+        return new Trap(kind, frames, getCause());
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
+}

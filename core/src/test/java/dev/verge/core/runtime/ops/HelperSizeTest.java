@@ -21,7 +21,7 @@ class HelperSizeTest {
 
     @Test
     void publicHelpersAreSmallEnoughToAlwaysInline() throws IOException {
-        for (Class<?> c : List.of(I32Ops.class, I64Ops.class, F32Ops.class, F64Ops.class, ConvertOps.class)) {
+        for (Class<?> c : List.of(I32Ops.class, I64Ops.class, F32Ops.class, F64Ops.class, ConvertOps.class, LaneOps.class)) {
             ClassModel model;
             try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
                 model = ClassFile.of().parse(in.readAllBytes());

@@ -40,7 +40,7 @@ final class TextTable {
             }
         }
         for (String[] row : rows) {
-            StringBuilder line = new StringBuilder(" ");
+            StringBuilder line = new StringBuilder();
             for (int i = 0; i < row.length; i++) {
                 String pad = " ".repeat(widths[i] - row[i].length());
                 line.append("  ").append(rightAligned[i] ? pad + row[i] : row[i] + pad);

@@ -22,6 +22,11 @@ public final class Trap extends VergeException {
 
     private final TrapKind kind;
     private final List<Frame> backtrace;
+    /**
+     * Guest frames captured where the trap was raised, not yet named: pairs of the generated class
+     * and function index, innermost first. Named at the API boundary (see {@code Traps}).
+     */
+    transient List<Object[]> pendingFrames;
 
     public Trap(TrapKind kind) {
         this(kind, List.of(), null);

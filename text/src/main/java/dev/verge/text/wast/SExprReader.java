@@ -50,11 +50,16 @@ public final class SExprReader {
                 pos++;
                 List<SExpr> items = stack.removeLast();
                 int[] o = opens.removeLast();
-                add(top, stack, new SExpr.SList(items, o[0], o[1], o[2], pos));
+                boolean annotation = !items.isEmpty() && items.getFirst() instanceof SExpr.Atom a
+                        && a.text().startsWith("@") && a.start() == o[2] + 1;
+                if (!annotation) { // annotations (@name ...) mean nothing to a script
+                    add(top, stack, new SExpr.SList(items, o[0], o[1], o[2], pos));
+                }
             } else if (c == '"') {
                 add(top, stack, new SExpr.Str(string(), l, col, start, pos));
             } else {
-                while (pos < src.length() && isTokenChar(src.charAt(pos))) {
+                while (pos < src.length() && isTokenChar(src.charAt(pos))
+                        && !src.startsWith(";;", pos)) {
                     pos++;
                 }
                 if (pos == start) {
@@ -75,7 +80,8 @@ public final class SExprReader {
     }
 
     private static boolean isTokenChar(char c) {
-        return c > ' ' && c < 0x7F && c != '(' && c != ')' && c != '"' && c != ';';
+        // A lone ';' is part of a (reserved) token; ';;' starts a comment, checked by the caller.
+        return c > ' ' && c < 0x7F && c != '(' && c != ')' && c != '"';
     }
 
     private void newline() {

@@ -35,9 +35,9 @@ public final class ScriptParser {
         int i = 0;
         while (i < top.size()) {
             SExpr e = top.get(i);
-            if (e instanceof SList l && MODULE_FIELDS.contains(l.head())) {
+            if (isModuleField(e)) {
                 int j = i;
-                while (j < top.size() && top.get(j) instanceof SList f && MODULE_FIELDS.contains(f.head())) {
+                while (j < top.size() && isModuleField(top.get(j))) {
                     j++;
                 }
                 String fields = source.substring(e.start(), top.get(j - 1).end());
@@ -49,6 +49,10 @@ public final class ScriptParser {
             i++;
         }
         return out;
+    }
+
+    private static boolean isModuleField(SExpr e) {
+        return e instanceof SList l && l.head() != null && MODULE_FIELDS.contains(l.head());
     }
 
     private Command command(SExpr e) {

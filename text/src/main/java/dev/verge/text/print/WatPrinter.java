@@ -88,11 +88,16 @@ public final class WatPrinter {
         for (int i = 0; i < module.data().size(); i++) {
             data(i, module.data().get(i));
         }
+        boolean comments = false;
         for (CustomSection c : module.customSections()) {
-            out.append("\n  ;; custom section ").append(Types.string(c.name())).append(", ")
-                    .append(c.content().length()).append(" bytes");
+            // The name section is printed as the $identifiers; other custom sections have no text form.
+            if (!c.name().equals("name")) {
+                out.append("\n  ;; custom section ").append(Types.string(c.name())).append(", ")
+                        .append(c.content().length()).append(" bytes");
+                comments = true;
+            }
         }
-        return out.append(")\n").toString();
+        return out.append(comments ? "\n)\n" : ")\n").toString();
     }
 
     private void field(String keyword, int index, String rest) {

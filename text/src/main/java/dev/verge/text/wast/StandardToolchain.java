@@ -17,6 +17,20 @@ public final class StandardToolchain implements Toolchain {
         this.textParser = textParser;
     }
 
+    /** The toolchain with Verge's own WAT parser. */
+    public static StandardToolchain create() {
+        return new StandardToolchain(text -> {
+            throw new TextUnavailable();
+        });
+    }
+
+    /** Until the WAT parser exists: every text module is rejected with this reason. */
+    private static final class TextUnavailable extends dev.verge.core.VergeException {
+        TextUnavailable() {
+            super("text format parser not available");
+        }
+    }
+
     @Override
     public byte[] parseText(String text) {
         return textParser.apply(text);

@@ -31,6 +31,11 @@ public final class WastRunner {
         this.engines = engines;
     }
 
+    /** The runner Verge ships: its own text parser, decoder, validator and engine. */
+    public static WastRunner standard() {
+        return new WastRunner(StandardToolchain.create(), () -> WastEngine.NONE);
+    }
+
     /** Runs one script whose text is {@code source}; {@code name} is only used in the result. */
     public ScriptResult run(String name, String source) {
         List<Command> commands;

@@ -1,0 +1,89 @@
+package dev.verge.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Model.CommandSpec;
+
+class VergeCommandTest {
+    @Test
+    void versionPrintsTheProjectVersion() {
+        CliRun run = CliRun.of("--version");
+        assertEquals(0, run.exitCode());
+        assertEquals("verge 0.1.0-SNAPSHOT\n", run.out());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void everySubcommandPrintsTheSameVersion() {
+        for (String name : VergeCommand.commandLine().getSubcommands().keySet()) {
+            if (name.equals("help")) {
+                continue;
+            }
+            CliRun run = CliRun.of(name, "--version");
+            assertEquals(0, run.exitCode(), name);
+            assertEquals("verge 0.1.0-SNAPSHOT\n", run.out(), name);
+        }
+    }
+
+    @Test
+    void helpListsEveryCommandWithItsHeader() {
+        CliRun run = CliRun.of("--help");
+        assertEquals(0, run.exitCode());
+        assertEquals("", run.err());
+        assertTrue(run.out().startsWith("""
+                Verge: a WebAssembly runtime for the JVM.
+
+                Usage: verge [-hV] [COMMAND]
+                """), run.out());
+        for (var entry : VergeCommand.commandLine().getSubcommands().entrySet()) {
+            CommandSpec spec = entry.getValue().getCommandSpec();
+            String summary = spec.usageMessage().header().length > 0
+                    ? spec.usageMessage().header()[0]
+                    : spec.usageMessage().description()[0];
+            assertTrue(run.out().contains("  " + entry.getKey() + " "), entry.getKey());
+            assertTrue(run.out().contains(summary), summary);
+        }
+        assertTrue(run.out().endsWith("""
+
+                Exit status: 0 success, 1 the answer is no (e.g. an invalid module), 2 wrong
+                usage or unreadable input.
+                """), run.out());
+    }
+
+    @Test
+    void helpSubcommandPrintsTheSameAsHelpOption() {
+        assertEquals(CliRun.of("validate", "--help"), CliRun.of("help", "validate"));
+        assertEquals(CliRun.of("--help"), CliRun.of("help"));
+    }
+
+    @Test
+    void noArgumentsPrintsUsageAsAnError() {
+        CliRun run = CliRun.of();
+        assertEquals(2, run.exitCode());
+        assertEquals("", run.out());
+        assertEquals(CliRun.of("--help").out(), run.err());
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() {
+        CliRun run = CliRun.of("frobnicate");
+        assertEquals(2, run.exitCode());
+        assertEquals("", run.out());
+        assertEquals("""
+                verge: Unmatched argument at index 0: 'frobnicate'
+                Try 'verge --help' for more information.
+                """, run.err());
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        CliRun run = CliRun.of("validate", "--frob", "x.wasm");
+        assertEquals(2, run.exitCode());
+        assertEquals("""
+                verge validate: Unknown option: '--frob'
+                Try 'verge validate --help' for more information.
+                """, run.err());
+    }
+}

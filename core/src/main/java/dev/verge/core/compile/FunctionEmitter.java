@@ -38,6 +38,12 @@ final class FunctionEmitter implements InstrVisitor {
         final List<ValType> results;
         final int base;
         final boolean startReachable;
+        /**
+         * The types of the enclosing frame's operands below this frame's base, bottom first: the
+         * validator answers only for the innermost frame, so a branch out of several frames reads
+         * the operands it must drop from here.
+         */
+        List<ValType> entryTypes = List.of();
         boolean branched;
         boolean hasElse;
 
@@ -146,6 +152,12 @@ final class FunctionEmitter implements InstrVisitor {
         }
         int cond = op == Op.IF ? 1 : 0;
         int base = types.height() - cond - ft.params().size();
+        Frame parent = frames.getLast();
+        int count = base - parent.base;
+        ValType[] entry = new ValType[count];
+        for (int k = 0; k < count; k++) {
+            entry[k] = types.operandType(cond + ft.params().size() + (count - 1 - k));
+        }
         switch (op) {
             case BLOCK -> frames.add(new Frame(op, cb.newLabel(), null, ft.params(), ft.results(), base, true));
             case LOOP -> {
@@ -160,6 +172,26 @@ final class FunctionEmitter implements InstrVisitor {
             }
             default -> throw new IllegalStateException(op.mnemonic());
         }
+        frames.getLast().entryTypes = List.of(entry);
+    }
+
+    /** The type of the operand {@code depth} below the top, in whichever open frame it is. */
+    private ValType typeAt(int depth) {
+        int d = depth;
+        Frame current = frames.getLast();
+        int inCurrent = types.height() - current.base;
+        if (d < inCurrent) {
+            return types.operandType(d);
+        }
+        d -= inCurrent;
+        for (int i = frames.size() - 1; i > 0; i--) {
+            List<ValType> below = frames.get(i).entryTypes;
+            if (d < below.size()) {
+                return below.get(below.size() - 1 - d);
+            }
+            d -= below.size();
+        }
+        throw new IllegalStateException("operand " + depth + " is below the function's stack");
     }
 
     private void elseOp() {
@@ -220,7 +252,7 @@ final class FunctionEmitter implements InstrVisitor {
             int[] tmp = values.scratch(carried);
             values.storeAll(carried, tmp);
             for (int j = 0; j < extra; j++) {
-                values.pop(types.operandType(skip + n + j));
+                values.pop(typeAt(skip + n + j));
             }
             values.loadAll(carried, tmp);
         }

@@ -3,6 +3,8 @@ package dev.verge.core.runtime;
 import dev.verge.core.compile.ModuleCompiler;
 import dev.verge.core.model.FuncType;
 import dev.verge.core.model.WasmModule;
+import dev.verge.core.validate.ValidModule;
+import dev.verge.core.validate.Validator;
 import java.lang.invoke.MethodHandles;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,7 +44,7 @@ public final class Engine {
      * @throws dev.verge.core.validate.InvalidModuleException when the module is not valid
      */
     public CompiledModule compile(byte[] binary) {
-        throw new UnsupportedOperationException("decoding arrives with the decoder branch");
+        return compile(dev.verge.core.binary.ModuleDecoder.decode(binary));
     }
 
     /**
@@ -51,7 +53,8 @@ public final class Engine {
      * @throws dev.verge.core.validate.InvalidModuleException when the module is not valid
      */
     public CompiledModule compile(WasmModule module) {
-        ModuleCompiler.Output out = ModuleCompiler.compile(module, config, Validation.driver(module), MethodHandles.lookup());
+        ValidModule valid = Validator.validate(module);
+        ModuleCompiler.Output out = ModuleCompiler.compile(module, config, Validation.driver(valid), MethodHandles.lookup());
         return new CompiledModule(this, module, out.codeClass(), out.functions(), canonicalTypes(module));
     }
 

@@ -88,7 +88,7 @@ final class TableAccess {
         }
         Object o = e[index];
         if (o == null) {
-            throw Traps.trap(TrapKind.UNINITIALIZED_ELEMENT);
+            throw Traps.trap(TrapKind.UNINITIALIZED_ELEMENT, Integer.toString(index));
         }
         WasmFunction f = (WasmFunction) o;
         FuncType expected = instance.module.type(typeIndex);

@@ -33,7 +33,19 @@ public final class Trap extends VergeException {
     }
 
     public Trap(TrapKind kind, List<Frame> backtrace, Throwable cause) {
-        super(kind.message(), cause);
+        this(kind, kind.message(), backtrace, cause);
+    }
+
+    /**
+     * A trap whose message adds a detail after the spec's message, e.g. the table index in
+     * "uninitialized element 2" (the message still starts with the spec's wording).
+     */
+    public Trap(TrapKind kind, String detail) {
+        this(kind, kind.message() + " " + detail, List.of(), null);
+    }
+
+    private Trap(TrapKind kind, String message, List<Frame> backtrace, Throwable cause) {
+        super(message, cause);
         this.kind = kind;
         this.backtrace = List.copyOf(backtrace);
     }
@@ -49,7 +61,7 @@ public final class Trap extends VergeException {
 
     /** A copy of this trap with a backtrace attached. */
     public Trap withBacktrace(List<Frame> frames) {
-        return new Trap(kind, frames, getCause());
+        return new Trap(kind, getMessage(), frames, getCause());
     }
 
     @Override

@@ -26,6 +26,13 @@ final class Traps {
         return t;
     }
 
+    /** Like {@link #trap(TrapKind)} with a detail after the spec's message. */
+    static Trap trap(TrapKind kind, String detail) {
+        Trap t = new Trap(kind, detail);
+        t.pendingFrames = capture();
+        return t;
+    }
+
     static Trap unreachable() {
         return trap(TrapKind.UNREACHABLE);
     }

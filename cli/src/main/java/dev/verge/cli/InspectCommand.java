@@ -46,6 +46,7 @@ public final class InspectCommand implements Callable<Integer> {
         WasmModule module;
         List<SectionScanner.Section> sections;
         try {
+            bytes = ModuleLoader.binary(file, bytes);
             module = ModuleDecoder.decode(bytes);
             sections = SectionScanner.scan(bytes);
         } catch (VergeException e) {

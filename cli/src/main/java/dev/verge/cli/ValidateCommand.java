@@ -61,7 +61,7 @@ public final class ValidateCommand implements Callable<Integer> {
             return "cannot read: " + e.getMessage();
         }
         try {
-            Validator.validate(ModuleDecoder.decode(bytes));
+            Validator.validate(ModuleDecoder.decode(ModuleLoader.binary(file, bytes)));
             return null;
         } catch (VergeException e) {
             return e.getMessage();

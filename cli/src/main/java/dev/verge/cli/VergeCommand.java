@@ -38,6 +38,9 @@ import picocli.CommandLine.Spec;
             HelpCommand.class,
             ValidateCommand.class,
             InspectCommand.class,
+            WastCommand.class,
+            Wat2WasmCommand.class,
+            Wasm2WatCommand.class,
         })
 public final class VergeCommand implements Callable<Integer> {
     /** The exit status when the command was not used as documented. */

@@ -38,7 +38,7 @@ class ScriptParserTest {
     void quotedModuleIsTextToParseLater() {
         var c = assertInstanceOf(Command.AssertMalformed.class,
                 only("(assert_malformed (module quote \"(func\" \" (nop))\") \"unexpected token\")"));
-        assertEquals("(func (nop))", assertInstanceOf(WastModule.Quote.class, c.module()).text());
+        assertEquals("(func (nop))", new String(assertInstanceOf(WastModule.Quote.class, c.module()).text(), java.nio.charset.StandardCharsets.UTF_8));
         assertEquals("unexpected token", c.message());
     }
 

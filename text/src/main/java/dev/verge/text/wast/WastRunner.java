@@ -34,7 +34,8 @@ public final class WastRunner {
 
     /** The runner Verge ships: its own text parser, decoder, validator and engine. */
     public static WastRunner standard() {
-        return new WastRunner(StandardToolchain.create(), () -> WastEngine.NONE);
+        dev.verge.core.runtime.Engine engine = new dev.verge.core.runtime.Engine();
+        return new WastRunner(StandardToolchain.create(), () -> new VergeWastEngine(engine));
     }
 
     /** Runs one script whose text is {@code source}; {@code name} is only used in the result. */

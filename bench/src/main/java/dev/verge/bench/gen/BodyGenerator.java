@@ -25,6 +25,18 @@ final class BodyGenerator {
     private static final NumType[] NUM_TYPES = NumType.values();
     private static final int MAX_EXPR_DEPTH = 4;
     private static final int MAX_BLOCK_NESTING = 3;
+    /**
+     * The instructions compilers emit most, chosen more often than the rest of the table so the
+     * mix looks like real code rather than a uniform draw over 130 opcodes.
+     */
+    private static final Map<NumType, List<Op>> COMMON_OPS = Map.of(
+            NumType.I32, List.of(Op.I32_ADD, Op.I32_SUB, Op.I32_MUL, Op.I32_AND, Op.I32_OR, Op.I32_XOR,
+                    Op.I32_SHL, Op.I32_SHR_U, Op.I32_SHR_S, Op.I32_EQ, Op.I32_NE, Op.I32_LT_S,
+                    Op.I32_LT_U, Op.I32_GT_S, Op.I32_EQZ),
+            NumType.I64, List.of(Op.I64_ADD, Op.I64_SUB, Op.I64_MUL, Op.I64_AND, Op.I64_SHL,
+                    Op.I64_SHR_U, Op.I64_EXTEND_I32_U, Op.I64_EXTEND_I32_S),
+            NumType.F32, List.of(Op.F32_ADD, Op.F32_MUL),
+            NumType.F64, List.of(Op.F64_ADD, Op.F64_SUB, Op.F64_MUL, Op.F64_CONVERT_I32_S));
 
     private final SplittableRandom random;
     private final ModuleLayout layout;
@@ -138,6 +150,9 @@ final class BodyGenerator {
         arguments(callee);
         op(Op.CALL);
         out.u32(function);
+        if (callee.result() != null) {
+            op(Op.DROP);
+        }
     }
 
     private void block(Op kind, int nesting) {
@@ -203,7 +218,7 @@ final class BodyGenerator {
         }
         int pick = random.nextInt(100);
         if (pick < 55) {
-            Op op = pick(computeOps.get(t));
+            Op op = pick(random.nextInt(3) < 2 ? COMMON_OPS.get(t) : computeOps.get(t));
             for (ValType param : op.params()) {
                 expression((NumType) param, depth + 1);
             }

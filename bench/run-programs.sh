@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Whole-program comparison: runs every guest program (guests/wasm/*.wasm) natively and on each
-# engine, whole process (start-up, compilation and run), and prints a Markdown table of median
-# times and ratios to native, with the geometric mean of the ratios.
+# engine, whole process (start-up, compilation and run), and prints Markdown tables of median
+# wall-clock and CPU times and ratios to native, with the geometric mean of the ratios.
 #
 #   bench/run-programs.sh [--runs N] [--slow-runs N] [--engines LIST] [--programs LIST]
 #                         [--arg PROGRAM=ARG]...
@@ -80,27 +80,29 @@ command_for() {
   fi
 }
 
-# Runs one engine on one program $2 times; prints the median seconds, "n/a" or "wrong".
+# Runs one engine on one program $3 times; prints "WALL CPU" (medians in seconds; CPU is user +
+# system of the whole process tree), or "n/a" or "wrong".
 measure() {
-  local engine="$1" program="$2" count="$3" times=() i start end
+  local engine="$1" program="$2" count="$3" i out="$work/$2.$1"
   command_for "$engine" "$program"
+  : > "$out.times"
   for ((i = 0; i < count; i++)); do
-    start=$(date +%s%N)
-    if ! "${cmd[@]}" > "$work/$program.$engine.out" 2> "$work/$program.$engine.err"; then
+    if ! /usr/bin/time -f '%e %U %S' -o "$out.time" "${cmd[@]}" > "$out.out" 2> "$out.err"; then
       echo "n/a"
       return
     fi
-    end=$(date +%s%N)
-    if [ "$engine" != native ] && ! cmp -s "$work/$program.$engine.out" "$work/$program.native.out"; then
+    if [ "$engine" != native ] && ! cmp -s "$out.out" "$work/$program.native.out"; then
       echo "wrong"
       return
     fi
-    times+=($(( (end - start) / 1000000 )))
+    tail -1 "$out.time" >> "$out.times"
   done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{ t[NR] = $1 } END {
-    m = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2; printf "%.3f\n", m / 1000 }'
+  median() { sort -n | awk '{ t[NR] = $1 } END {
+    printf "%.2f", (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2 }'; }
+  echo "$(awk '{ print $1 }' "$out.times" | median) $(awk '{ print $2 + $3 }' "$out.times" | median)"
 }
 
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 declare -A result=()
 for program in "${program_list[@]}"; do
   result[$program,native]="$(measure native "$program" "$runs")"
@@ -113,48 +115,60 @@ for program in "${program_list[@]}"; do
   done
 done
 
-# The table: one column per engine, "seconds (ratio to native)"; a last row of geometric means
-# over the programs where the engine worked.
-header="| program | native"
-rule="|---|---:"
-for engine in "${engine_list[@]}"; do
-  header+=" | $engine"
-  rule+="|---:"
-done
-echo
-echo "$header |"
-echo "$rule|"
-declare -A log_sum=() ok_count=()
-for program in "${program_list[@]}"; do
-  native="${result[$program,native]}"
-  line="| $program | $native s"
+# One table of field $1 (1 = wall, 2 = CPU): a column per engine, "seconds (ratio to native)",
+# and a last row of geometric means over the programs where the engine worked.
+table() {
+  local field="$1" header="| program | native" rule="|---|---:" program engine native value ratio line
+  local -A log_sum=() ok_count=()
   for engine in "${engine_list[@]}"; do
-    value="${result[$program,$engine]}"
-    if [[ "$value" =~ ^[0-9.]+$ ]] && [[ "$native" =~ ^[0-9.]+$ ]]; then
-      ratio=$(awk -v a="$value" -v b="$native" 'BEGIN { printf "%.1f", a / b }')
-      line+=" | $value s (${ratio}x)"
-      log_sum[$engine]=$(awk -v s="${log_sum[$engine]:-0}" -v a="$value" -v b="$native" \
-        'BEGIN { printf "%.6f", s + log(a / b) }')
-      ok_count[$engine]=$(( ${ok_count[$engine]:-0} + 1 ))
+    header+=" | $engine"
+    rule+="|---:"
+  done
+  echo "$header |"
+  echo "$rule|"
+  for program in "${program_list[@]}"; do
+    native="$(cut -d' ' -f"$field" <<< "${result[$program,native]}")"
+    line="| $program | $native s"
+    for engine in "${engine_list[@]}"; do
+      value="${result[$program,$engine]}"
+      if [[ "$value" =~ ^[0-9.]+\ [0-9.]+$ ]] && [[ "$native" =~ ^[0-9.]+$ ]] \
+          && awk -v b="$native" 'BEGIN { exit !(b > 0) }'; then
+        value="$(cut -d' ' -f"$field" <<< "$value")"
+        ratio=$(awk -v a="$value" -v b="$native" 'BEGIN { printf "%.1f", a / b }')
+        line+=" | $value s (${ratio}x)"
+        log_sum[$engine]=$(awk -v s="${log_sum[$engine]:-0}" -v a="$value" -v b="$native" \
+          'BEGIN { printf "%.6f", s + log(a / b) }')
+        ok_count[$engine]=$(( ${ok_count[$engine]:-0} + 1 ))
+      else
+        line+=" | $value"
+      fi
+    done
+    echo "$line |"
+  done
+  line="| **geometric mean** | 1.0x"
+  for engine in "${engine_list[@]}"; do
+    if [ "${ok_count[$engine]:-0}" -gt 0 ]; then
+      mean=$(awk -v s="${log_sum[$engine]}" -v n="${ok_count[$engine]}" 'BEGIN { printf "%.1f", exp(s / n) }')
+      note=""
+      [ "${ok_count[$engine]}" -lt "${#program_list[@]}" ] && note=" (${ok_count[$engine]} programs)"
+      line+=" | **${mean}x**$note"
     else
-      line+=" | $value"
+      line+=" | n/a"
     fi
   done
   echo "$line |"
-done
-line="| **geometric mean** | 1.0x"
-for engine in "${engine_list[@]}"; do
-  if [ "${ok_count[$engine]:-0}" -gt 0 ]; then
-    mean=$(awk -v s="${log_sum[$engine]}" -v n="${ok_count[$engine]}" 'BEGIN { printf "%.1f", exp(s / n) }')
-    note=""
-    [ "${ok_count[$engine]}" -lt "${#program_list[@]}" ] && note=" (${ok_count[$engine]} programs)"
-    line+=" | **${mean}x**$note"
-  else
-    line+=" | n/a"
-  fi
-done
-echo "$line |"
+}
+
 echo
-echo "Median of $runs runs ($slow_runs for chicory-interp), whole process, seconds; $(nproc) cores," \
+echo "Wall-clock time:"
+echo
+table 1
+echo
+echo "CPU time (user + system, all threads):"
+echo
+table 2
+echo
+echo "Medians of $runs runs ($slow_runs for chicory-interp), whole process, seconds; $(nproc) cores," \
   "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $("$java" -version 2>&1 | head -1)," \
-  "node $(node --version), $(gcc --version | head -1)."
+  "node $(node --version), $(gcc --version | head -1). Load average before: $load_before;" \
+  "after: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews the figures)."

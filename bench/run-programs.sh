@@ -131,14 +131,17 @@ table() {
     line="| $program | $native s"
     for engine in "${engine_list[@]}"; do
       value="${result[$program,$engine]}"
-      if [[ "$value" =~ ^[0-9.]+\ [0-9.]+$ ]] && [[ "$native" =~ ^[0-9.]+$ ]] \
-          && awk -v b="$native" 'BEGIN { exit !(b > 0) }'; then
+      if [[ "$value" =~ ^[0-9.]+\ [0-9.]+$ ]]; then
         value="$(cut -d' ' -f"$field" <<< "$value")"
+      fi
+      if [[ "$value" =~ ^[0-9.]+$ ]] && awk -v b="$native" 'BEGIN { exit !(b > 0) }'; then
         ratio=$(awk -v a="$value" -v b="$native" 'BEGIN { printf "%.1f", a / b }')
         line+=" | $value s (${ratio}x)"
         log_sum[$engine]=$(awk -v s="${log_sum[$engine]:-0}" -v a="$value" -v b="$native" \
           'BEGIN { printf "%.6f", s + log(a / b) }')
         ok_count[$engine]=$(( ${ok_count[$engine]:-0} + 1 ))
+      elif [[ "$value" =~ ^[0-9.]+$ ]]; then
+        line+=" | $value s"
       else
         line+=" | $value"
       fi

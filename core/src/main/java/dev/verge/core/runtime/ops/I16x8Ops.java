@@ -12,10 +12,12 @@ public final class I16x8Ops {
         return V128.of(h, h);
     }
 
+    /** {@code i16x8.extract_lane_s}. */
     public static int extractLaneS(V128 a, int lane) {
         return Lanes.i16(a, lane);
     }
 
+    /** {@code i16x8.extract_lane_u}. */
     public static int extractLaneU(V128 a, int lane) {
         return Lanes.i16(a, lane) & 0xFFFF;
     }
@@ -28,42 +30,52 @@ public final class I16x8Ops {
         return lane < 4 ? V128.of(a.lo() & ~mask | v, a.hi()) : V128.of(a.lo(), a.hi() & ~mask | v);
     }
 
+    /** {@code i16x8.eq}. */
     public static V128 eq(V128 a, V128 b) {
         return Lanes.zip16(a, b, (x, y) -> Lanes.mask(x == y));
     }
 
+    /** {@code i16x8.ne}. */
     public static V128 ne(V128 a, V128 b) {
         return Lanes.zip16(a, b, (x, y) -> Lanes.mask(x != y));
     }
 
+    /** {@code i16x8.lt_s}. */
     public static V128 ltS(V128 a, V128 b) {
         return Lanes.zip16(a, b, (x, y) -> Lanes.mask(x < y));
     }
 
+    /** {@code i16x8.lt_u}. */
     public static V128 ltU(V128 a, V128 b) {
         return Lanes.zip16(a, b, (x, y) -> Lanes.mask((x & 0xFFFF) < (y & 0xFFFF)));
     }
 
+    /** {@code i16x8.gt_s}. */
     public static V128 gtS(V128 a, V128 b) {
         return Lanes.zip16(a, b, (x, y) -> Lanes.mask(x > y));
     }
 
+    /** {@code i16x8.gt_u}. */
     public static V128 gtU(V128 a, V128 b) {
         return Lanes.zip16(a, b, (x, y) -> Lanes.mask((x & 0xFFFF) > (y & 0xFFFF)));
     }
 
+    /** {@code i16x8.le_s}. */
     public static V128 leS(V128 a, V128 b) {
         return Lanes.zip16(a, b, (x, y) -> Lanes.mask(x <= y));
     }
 
+    /** {@code i16x8.le_u}. */
     public static V128 leU(V128 a, V128 b) {
         return Lanes.zip16(a, b, (x, y) -> Lanes.mask((x & 0xFFFF) <= (y & 0xFFFF)));
     }
 
+    /** {@code i16x8.ge_s}. */
     public static V128 geS(V128 a, V128 b) {
         return Lanes.zip16(a, b, (x, y) -> Lanes.mask(x >= y));
     }
 
+    /** {@code i16x8.ge_u}. */
     public static V128 geU(V128 a, V128 b) {
         return Lanes.zip16(a, b, (x, y) -> Lanes.mask((x & 0xFFFF) >= (y & 0xFFFF)));
     }
@@ -73,18 +85,22 @@ public final class I16x8Ops {
         return Lanes.map16(a, Math::abs);
     }
 
+    /** {@code i16x8.neg}. */
     public static V128 neg(V128 a) {
         return Lanes.map16(a, x -> -x);
     }
 
+    /** {@code i16x8.q15mulr_sat_s}. */
     public static V128 q15mulrSatS(V128 a, V128 b) {
         return Lanes.zip16(a, b, LaneOps::i16Q15MulrSatS);
     }
 
+    /** {@code i16x8.all_true}. */
     public static int allTrue(V128 a) {
         return Lanes.allTrue(a, 16);
     }
 
+    /** {@code i16x8.bitmask}. */
     public static int bitmask(V128 a) {
         return Lanes.bitmask(a, 16);
     }
@@ -109,18 +125,22 @@ public final class I16x8Ops {
         return Lanes.of16(out);
     }
 
+    /** {@code i16x8.extend_low_i8x16_s}. */
     public static V128 extendLowI8x16S(V128 a) {
         return extend(a, 0, true);
     }
 
+    /** {@code i16x8.extend_high_i8x16_s}. */
     public static V128 extendHighI8x16S(V128 a) {
         return extend(a, 8, true);
     }
 
+    /** {@code i16x8.extend_low_i8x16_u}. */
     public static V128 extendLowI8x16U(V128 a) {
         return extend(a, 0, false);
     }
 
+    /** {@code i16x8.extend_high_i8x16_u}. */
     public static V128 extendHighI8x16U(V128 a) {
         return extend(a, 8, false);
     }
@@ -140,76 +160,94 @@ public final class I16x8Ops {
         return Lanes.map16(a, x -> x << n);
     }
 
+    /** {@code i16x8.shr_s}. */
     public static V128 shrS(V128 a, int count) {
         int n = count & 15;
         return Lanes.map16(a, x -> x >> n);
     }
 
+    /** {@code i16x8.shr_u}. */
     public static V128 shrU(V128 a, int count) {
         int n = count & 15;
         return Lanes.map16(a, x -> (x & 0xFFFF) >>> n);
     }
 
+    /** {@code i16x8.add}. */
     public static V128 add(V128 a, V128 b) {
         return Lanes.zip16(a, b, Integer::sum);
     }
 
+    /** {@code i16x8.add_sat_s}. */
     public static V128 addSatS(V128 a, V128 b) {
         return Lanes.zip16(a, b, LaneOps::i16AddSatS);
     }
 
+    /** {@code i16x8.add_sat_u}. */
     public static V128 addSatU(V128 a, V128 b) {
         return Lanes.zip16(a, b, LaneOps::i16AddSatU);
     }
 
+    /** {@code i16x8.sub}. */
     public static V128 sub(V128 a, V128 b) {
         return Lanes.zip16(a, b, (x, y) -> x - y);
     }
 
+    /** {@code i16x8.sub_sat_s}. */
     public static V128 subSatS(V128 a, V128 b) {
         return Lanes.zip16(a, b, LaneOps::i16SubSatS);
     }
 
+    /** {@code i16x8.sub_sat_u}. */
     public static V128 subSatU(V128 a, V128 b) {
         return Lanes.zip16(a, b, LaneOps::i16SubSatU);
     }
 
+    /** {@code i16x8.mul}. */
     public static V128 mul(V128 a, V128 b) {
         return Lanes.zip16(a, b, (x, y) -> x * y);
     }
 
+    /** {@code i16x8.min_s}. */
     public static V128 minS(V128 a, V128 b) {
         return Lanes.zip16(a, b, Math::min);
     }
 
+    /** {@code i16x8.min_u}. */
     public static V128 minU(V128 a, V128 b) {
         return Lanes.zip16(a, b, (x, y) -> Math.min(x & 0xFFFF, y & 0xFFFF));
     }
 
+    /** {@code i16x8.max_s}. */
     public static V128 maxS(V128 a, V128 b) {
         return Lanes.zip16(a, b, Math::max);
     }
 
+    /** {@code i16x8.max_u}. */
     public static V128 maxU(V128 a, V128 b) {
         return Lanes.zip16(a, b, (x, y) -> Math.max(x & 0xFFFF, y & 0xFFFF));
     }
 
+    /** {@code i16x8.avgr_u}. */
     public static V128 avgrU(V128 a, V128 b) {
         return Lanes.zip16(a, b, LaneOps::i16AvgrU);
     }
 
+    /** {@code i16x8.extmul_low_i8x16_s}. */
     public static V128 extmulLowI8x16S(V128 a, V128 b) {
         return extmul(a, b, 0, true);
     }
 
+    /** {@code i16x8.extmul_high_i8x16_s}. */
     public static V128 extmulHighI8x16S(V128 a, V128 b) {
         return extmul(a, b, 8, true);
     }
 
+    /** {@code i16x8.extmul_low_i8x16_u}. */
     public static V128 extmulLowI8x16U(V128 a, V128 b) {
         return extmul(a, b, 0, false);
     }
 
+    /** {@code i16x8.extmul_high_i8x16_u}. */
     public static V128 extmulHighI8x16U(V128 a, V128 b) {
         return extmul(a, b, 8, false);
     }
@@ -233,6 +271,7 @@ public final class I16x8Ops {
         return Lanes.of16(out);
     }
 
+    /** {@code i16x8.extadd_pairwise_i8x16_u}. */
     public static V128 extaddPairwiseI8x16U(V128 a) {
         int[] out = new int[8];
         for (int i = 0; i < 8; i++) {

@@ -6,15 +6,18 @@ import dev.verge.core.runtime.V128;
 public final class I32x4Ops {
     private I32x4Ops() {}
 
+    /** {@code i32x4.splat}. */
     public static V128 splat(int x) {
         long h = (x & 0xFFFF_FFFFL) * 0x0000_0001_0000_0001L;
         return V128.of(h, h);
     }
 
+    /** {@code i32x4.extract_lane}. */
     public static int extractLane(V128 a, int lane) {
         return Lanes.i32(a, lane);
     }
 
+    /** {@code i32x4.replace_lane}. */
     public static V128 replaceLane(V128 a, int x, int lane) {
         int shift = (lane & 1) * 32;
         long mask = 0xFFFF_FFFFL << shift;
@@ -22,42 +25,52 @@ public final class I32x4Ops {
         return lane < 2 ? V128.of(a.lo() & ~mask | v, a.hi()) : V128.of(a.lo(), a.hi() & ~mask | v);
     }
 
+    /** {@code i32x4.eq}. */
     public static V128 eq(V128 a, V128 b) {
         return Lanes.zip32(a, b, (x, y) -> Lanes.mask(x == y));
     }
 
+    /** {@code i32x4.ne}. */
     public static V128 ne(V128 a, V128 b) {
         return Lanes.zip32(a, b, (x, y) -> Lanes.mask(x != y));
     }
 
+    /** {@code i32x4.lt_s}. */
     public static V128 ltS(V128 a, V128 b) {
         return Lanes.zip32(a, b, (x, y) -> Lanes.mask(x < y));
     }
 
+    /** {@code i32x4.lt_u}. */
     public static V128 ltU(V128 a, V128 b) {
         return Lanes.zip32(a, b, (x, y) -> Lanes.mask(Integer.compareUnsigned(x, y) < 0));
     }
 
+    /** {@code i32x4.gt_s}. */
     public static V128 gtS(V128 a, V128 b) {
         return Lanes.zip32(a, b, (x, y) -> Lanes.mask(x > y));
     }
 
+    /** {@code i32x4.gt_u}. */
     public static V128 gtU(V128 a, V128 b) {
         return Lanes.zip32(a, b, (x, y) -> Lanes.mask(Integer.compareUnsigned(x, y) > 0));
     }
 
+    /** {@code i32x4.le_s}. */
     public static V128 leS(V128 a, V128 b) {
         return Lanes.zip32(a, b, (x, y) -> Lanes.mask(x <= y));
     }
 
+    /** {@code i32x4.le_u}. */
     public static V128 leU(V128 a, V128 b) {
         return Lanes.zip32(a, b, (x, y) -> Lanes.mask(Integer.compareUnsigned(x, y) <= 0));
     }
 
+    /** {@code i32x4.ge_s}. */
     public static V128 geS(V128 a, V128 b) {
         return Lanes.zip32(a, b, (x, y) -> Lanes.mask(x >= y));
     }
 
+    /** {@code i32x4.ge_u}. */
     public static V128 geU(V128 a, V128 b) {
         return Lanes.zip32(a, b, (x, y) -> Lanes.mask(Integer.compareUnsigned(x, y) >= 0));
     }
@@ -67,30 +80,37 @@ public final class I32x4Ops {
         return Lanes.map32(a, Math::abs);
     }
 
+    /** {@code i32x4.neg}. */
     public static V128 neg(V128 a) {
         return Lanes.map32(a, x -> -x);
     }
 
+    /** {@code i32x4.all_true}. */
     public static int allTrue(V128 a) {
         return Lanes.allTrue(a, 32);
     }
 
+    /** {@code i32x4.bitmask}. */
     public static int bitmask(V128 a) {
         return Lanes.bitmask(a, 32);
     }
 
+    /** {@code i32x4.extend_low_i16x8_s}. */
     public static V128 extendLowI16x8S(V128 a) {
         return Lanes.of32(new int[] {Lanes.i16(a, 0), Lanes.i16(a, 1), Lanes.i16(a, 2), Lanes.i16(a, 3)});
     }
 
+    /** {@code i32x4.extend_high_i16x8_s}. */
     public static V128 extendHighI16x8S(V128 a) {
         return Lanes.of32(new int[] {Lanes.i16(a, 4), Lanes.i16(a, 5), Lanes.i16(a, 6), Lanes.i16(a, 7)});
     }
 
+    /** {@code i32x4.extend_low_i16x8_u}. */
     public static V128 extendLowI16x8U(V128 a) {
         return Lanes.map32(extendLowI16x8S(a), x -> x & 0xFFFF);
     }
 
+    /** {@code i32x4.extend_high_i16x8_u}. */
     public static V128 extendHighI16x8U(V128 a) {
         return Lanes.map32(extendHighI16x8S(a), x -> x & 0xFFFF);
     }
@@ -100,38 +120,47 @@ public final class I32x4Ops {
         return Lanes.map32(a, x -> x << count);
     }
 
+    /** {@code i32x4.shr_s}. */
     public static V128 shrS(V128 a, int count) {
         return Lanes.map32(a, x -> x >> count);
     }
 
+    /** {@code i32x4.shr_u}. */
     public static V128 shrU(V128 a, int count) {
         return Lanes.map32(a, x -> x >>> count);
     }
 
+    /** {@code i32x4.add}. */
     public static V128 add(V128 a, V128 b) {
         return Lanes.zip32(a, b, Integer::sum);
     }
 
+    /** {@code i32x4.sub}. */
     public static V128 sub(V128 a, V128 b) {
         return Lanes.zip32(a, b, (x, y) -> x - y);
     }
 
+    /** {@code i32x4.mul}. */
     public static V128 mul(V128 a, V128 b) {
         return Lanes.zip32(a, b, (x, y) -> x * y);
     }
 
+    /** {@code i32x4.min_s}. */
     public static V128 minS(V128 a, V128 b) {
         return Lanes.zip32(a, b, Math::min);
     }
 
+    /** {@code i32x4.min_u}. */
     public static V128 minU(V128 a, V128 b) {
         return Lanes.zip32(a, b, (x, y) -> Integer.compareUnsigned(x, y) <= 0 ? x : y);
     }
 
+    /** {@code i32x4.max_s}. */
     public static V128 maxS(V128 a, V128 b) {
         return Lanes.zip32(a, b, Math::max);
     }
 
+    /** {@code i32x4.max_u}. */
     public static V128 maxU(V128 a, V128 b) {
         return Lanes.zip32(a, b, (x, y) -> Integer.compareUnsigned(x, y) >= 0 ? x : y);
     }
@@ -145,18 +174,22 @@ public final class I32x4Ops {
         return Lanes.of32(out);
     }
 
+    /** {@code i32x4.extmul_low_i16x8_s}. */
     public static V128 extmulLowI16x8S(V128 a, V128 b) {
         return extmul(a, b, 0, true);
     }
 
+    /** {@code i32x4.extmul_high_i16x8_s}. */
     public static V128 extmulHighI16x8S(V128 a, V128 b) {
         return extmul(a, b, 4, true);
     }
 
+    /** {@code i32x4.extmul_low_i16x8_u}. */
     public static V128 extmulLowI16x8U(V128 a, V128 b) {
         return extmul(a, b, 0, false);
     }
 
+    /** {@code i32x4.extmul_high_i16x8_u}. */
     public static V128 extmulHighI16x8U(V128 a, V128 b) {
         return extmul(a, b, 4, false);
     }
@@ -171,6 +204,7 @@ public final class I32x4Ops {
         return Lanes.of32(out);
     }
 
+    /** {@code i32x4.extadd_pairwise_i16x8_s}. */
     public static V128 extaddPairwiseI16x8S(V128 a) {
         int[] out = new int[4];
         for (int i = 0; i < 4; i++) {
@@ -179,6 +213,7 @@ public final class I32x4Ops {
         return Lanes.of32(out);
     }
 
+    /** {@code i32x4.extadd_pairwise_i16x8_u}. */
     public static V128 extaddPairwiseI16x8U(V128 a) {
         int[] out = new int[4];
         for (int i = 0; i < 4; i++) {
@@ -210,6 +245,7 @@ public final class I32x4Ops {
         });
     }
 
+    /** {@code i32x4.trunc_sat_f64x2_u_zero}. */
     public static V128 truncSatF64x2UZero(V128 a) {
         return Lanes.of32(new int[] {
             ConvertOps.i32TruncSatF64U(Lanes.f64(a, 0)), ConvertOps.i32TruncSatF64U(Lanes.f64(a, 1)), 0, 0

@@ -53,42 +53,52 @@ public final class I8x16Ops {
         return lane < 8 ? V128.of(a.lo() & ~mask | v, a.hi()) : V128.of(a.lo(), a.hi() & ~mask | v);
     }
 
+    /** {@code i8x16.eq}. */
     public static V128 eq(V128 a, V128 b) {
         return Lanes.zip8(a, b, (x, y) -> Lanes.mask(x == y));
     }
 
+    /** {@code i8x16.ne}. */
     public static V128 ne(V128 a, V128 b) {
         return Lanes.zip8(a, b, (x, y) -> Lanes.mask(x != y));
     }
 
+    /** {@code i8x16.lt_s}. */
     public static V128 ltS(V128 a, V128 b) {
         return Lanes.zip8(a, b, (x, y) -> Lanes.mask(x < y));
     }
 
+    /** {@code i8x16.lt_u}. */
     public static V128 ltU(V128 a, V128 b) {
         return Lanes.zip8(a, b, (x, y) -> Lanes.mask((x & 0xFF) < (y & 0xFF)));
     }
 
+    /** {@code i8x16.gt_s}. */
     public static V128 gtS(V128 a, V128 b) {
         return Lanes.zip8(a, b, (x, y) -> Lanes.mask(x > y));
     }
 
+    /** {@code i8x16.gt_u}. */
     public static V128 gtU(V128 a, V128 b) {
         return Lanes.zip8(a, b, (x, y) -> Lanes.mask((x & 0xFF) > (y & 0xFF)));
     }
 
+    /** {@code i8x16.le_s}. */
     public static V128 leS(V128 a, V128 b) {
         return Lanes.zip8(a, b, (x, y) -> Lanes.mask(x <= y));
     }
 
+    /** {@code i8x16.le_u}. */
     public static V128 leU(V128 a, V128 b) {
         return Lanes.zip8(a, b, (x, y) -> Lanes.mask((x & 0xFF) <= (y & 0xFF)));
     }
 
+    /** {@code i8x16.ge_s}. */
     public static V128 geS(V128 a, V128 b) {
         return Lanes.zip8(a, b, (x, y) -> Lanes.mask(x >= y));
     }
 
+    /** {@code i8x16.ge_u}. */
     public static V128 geU(V128 a, V128 b) {
         return Lanes.zip8(a, b, (x, y) -> Lanes.mask((x & 0xFF) >= (y & 0xFF)));
     }
@@ -98,18 +108,22 @@ public final class I8x16Ops {
         return Lanes.map8(a, Math::abs);
     }
 
+    /** {@code i8x16.neg}. */
     public static V128 neg(V128 a) {
         return Lanes.map8(a, x -> -x);
     }
 
+    /** {@code i8x16.popcnt}. */
     public static V128 popcnt(V128 a) {
         return Lanes.map8(a, LaneOps::i8Popcnt);
     }
 
+    /** {@code i8x16.all_true}. */
     public static int allTrue(V128 a) {
         return Lanes.allTrue(a, 8);
     }
 
+    /** {@code i8x16.bitmask}. */
     public static int bitmask(V128 a) {
         return Lanes.bitmask(a, 8);
     }
@@ -140,56 +154,69 @@ public final class I8x16Ops {
         return Lanes.map8(a, x -> x << n);
     }
 
+    /** {@code i8x16.shr_s}. */
     public static V128 shrS(V128 a, int count) {
         int n = count & 7;
         return Lanes.map8(a, x -> x >> n);
     }
 
+    /** {@code i8x16.shr_u}. */
     public static V128 shrU(V128 a, int count) {
         int n = count & 7;
         return Lanes.map8(a, x -> (x & 0xFF) >>> n);
     }
 
+    /** {@code i8x16.add}. */
     public static V128 add(V128 a, V128 b) {
         return Lanes.zip8(a, b, Integer::sum);
     }
 
+    /** {@code i8x16.add_sat_s}. */
     public static V128 addSatS(V128 a, V128 b) {
         return Lanes.zip8(a, b, LaneOps::i8AddSatS);
     }
 
+    /** {@code i8x16.add_sat_u}. */
     public static V128 addSatU(V128 a, V128 b) {
         return Lanes.zip8(a, b, LaneOps::i8AddSatU);
     }
 
+    /** {@code i8x16.sub}. */
     public static V128 sub(V128 a, V128 b) {
         return Lanes.zip8(a, b, (x, y) -> x - y);
     }
 
+    /** {@code i8x16.sub_sat_s}. */
     public static V128 subSatS(V128 a, V128 b) {
         return Lanes.zip8(a, b, LaneOps::i8SubSatS);
     }
 
+    /** {@code i8x16.sub_sat_u}. */
     public static V128 subSatU(V128 a, V128 b) {
         return Lanes.zip8(a, b, LaneOps::i8SubSatU);
     }
 
+    /** {@code i8x16.min_s}. */
     public static V128 minS(V128 a, V128 b) {
         return Lanes.zip8(a, b, Math::min);
     }
 
+    /** {@code i8x16.min_u}. */
     public static V128 minU(V128 a, V128 b) {
         return Lanes.zip8(a, b, (x, y) -> Math.min(x & 0xFF, y & 0xFF));
     }
 
+    /** {@code i8x16.max_s}. */
     public static V128 maxS(V128 a, V128 b) {
         return Lanes.zip8(a, b, Math::max);
     }
 
+    /** {@code i8x16.max_u}. */
     public static V128 maxU(V128 a, V128 b) {
         return Lanes.zip8(a, b, (x, y) -> Math.max(x & 0xFF, y & 0xFF));
     }
 
+    /** {@code i8x16.avgr_u}. */
     public static V128 avgrU(V128 a, V128 b) {
         return Lanes.zip8(a, b, LaneOps::i8AvgrU);
     }

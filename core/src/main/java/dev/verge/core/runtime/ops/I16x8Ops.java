@@ -174,7 +174,7 @@ public final class I16x8Ops {
 
     /** {@code i16x8.add}. */
     public static V128 add(V128 a, V128 b) {
-        return Lanes.zip16(a, b, Integer::sum);
+        return V128.of(Lanes.swarAdd(a.lo(), b.lo(), Lanes.H16), Lanes.swarAdd(a.hi(), b.hi(), Lanes.H16));
     }
 
     /** {@code i16x8.add_sat_s}. */
@@ -189,7 +189,7 @@ public final class I16x8Ops {
 
     /** {@code i16x8.sub}. */
     public static V128 sub(V128 a, V128 b) {
-        return Lanes.zip16(a, b, (x, y) -> x - y);
+        return V128.of(Lanes.swarSub(a.lo(), b.lo(), Lanes.H16), Lanes.swarSub(a.hi(), b.hi(), Lanes.H16));
     }
 
     /** {@code i16x8.sub_sat_s}. */

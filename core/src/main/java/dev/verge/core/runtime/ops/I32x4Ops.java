@@ -132,12 +132,12 @@ public final class I32x4Ops {
 
     /** {@code i32x4.add}. */
     public static V128 add(V128 a, V128 b) {
-        return Lanes.zip32(a, b, Integer::sum);
+        return V128.of(Lanes.swarAdd(a.lo(), b.lo(), Lanes.H32), Lanes.swarAdd(a.hi(), b.hi(), Lanes.H32));
     }
 
     /** {@code i32x4.sub}. */
     public static V128 sub(V128 a, V128 b) {
-        return Lanes.zip32(a, b, (x, y) -> x - y);
+        return V128.of(Lanes.swarSub(a.lo(), b.lo(), Lanes.H32), Lanes.swarSub(a.hi(), b.hi(), Lanes.H32));
     }
 
     /** {@code i32x4.mul}. */

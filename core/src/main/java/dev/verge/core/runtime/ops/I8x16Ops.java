@@ -168,7 +168,7 @@ public final class I8x16Ops {
 
     /** {@code i8x16.add}. */
     public static V128 add(V128 a, V128 b) {
-        return Lanes.zip8(a, b, Integer::sum);
+        return V128.of(Lanes.swarAdd(a.lo(), b.lo(), Lanes.H8), Lanes.swarAdd(a.hi(), b.hi(), Lanes.H8));
     }
 
     /** {@code i8x16.add_sat_s}. */
@@ -183,7 +183,7 @@ public final class I8x16Ops {
 
     /** {@code i8x16.sub}. */
     public static V128 sub(V128 a, V128 b) {
-        return Lanes.zip8(a, b, (x, y) -> x - y);
+        return V128.of(Lanes.swarSub(a.lo(), b.lo(), Lanes.H8), Lanes.swarSub(a.hi(), b.hi(), Lanes.H8));
     }
 
     /** {@code i8x16.sub_sat_s}. */

@@ -180,6 +180,25 @@ final class Lanes {
         return V128.of(mask(f.test(f64(a, 0), f64(b, 0))), mask(f.test(f64(a, 1), f64(b, 1))));
     }
 
+    // ---- SWAR: lane-wise add and subtract on whole longs, carries kept inside each lane ----
+
+    /** The top bit of every 8-bit lane. */
+    static final long H8 = 0x8080_8080_8080_8080L;
+    /** The top bit of every 16-bit lane. */
+    static final long H16 = 0x8000_8000_8000_8000L;
+    /** The top bit of every 32-bit lane. */
+    static final long H32 = 0x8000_0000_8000_0000L;
+
+    /** Lane-wise {@code a + b} for lanes whose top bits are {@code h}: add the low bits, then xor the top. */
+    static long swarAdd(long a, long b, long h) {
+        return ((a & ~h) + (b & ~h)) ^ ((a ^ b) & h);
+    }
+
+    /** Lane-wise {@code a - b} for lanes whose top bits are {@code h}: borrows stop at the set top bits. */
+    static long swarSub(long a, long b, long h) {
+        return ((a | h) - (b & ~h)) ^ ((a ^ ~b) & h);
+    }
+
     /** All ones for true, zero for false: a SIMD comparison's lane result. */
     static int mask(boolean b) {
         return b ? -1 : 0;

@@ -1,5 +1,10 @@
 package dev.verge.core.runtime.ops;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.verge.core.runtime.V128;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -97,5 +102,21 @@ class SimdIntegerOpsTest {
     })
     void i64x2AndBitwise(String line) {
         Cases.check(line);
+    }
+
+    /** The whole-long (SWAR) add and sub agree with lane-by-lane arithmetic on random vectors. */
+    @Test
+    void wholeLongAddAndSubMatchLaneByLane() {
+        SplittableRandom random = new SplittableRandom(2026);
+        for (int i = 0; i < 20_000; i++) {
+            V128 a = V128.of(random.nextLong(), random.nextLong());
+            V128 b = V128.of(random.nextLong(), random.nextLong());
+            assertEquals(Lanes.zip8(a, b, Integer::sum), I8x16Ops.add(a, b));
+            assertEquals(Lanes.zip8(a, b, (x, y) -> x - y), I8x16Ops.sub(a, b));
+            assertEquals(Lanes.zip16(a, b, Integer::sum), I16x8Ops.add(a, b));
+            assertEquals(Lanes.zip16(a, b, (x, y) -> x - y), I16x8Ops.sub(a, b));
+            assertEquals(Lanes.zip32(a, b, Integer::sum), I32x4Ops.add(a, b));
+            assertEquals(Lanes.zip32(a, b, (x, y) -> x - y), I32x4Ops.sub(a, b));
+        }
     }
 }

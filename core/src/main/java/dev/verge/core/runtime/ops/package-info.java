@@ -11,6 +11,13 @@
  * the instruction table for the compiler. Instructions whose JVM bytecode already has the Wasm
  * semantics ({@code i32.add} is {@code iadd}, {@code f64.mul} is {@code dmul}) have no helper.
  *
+ * <p>SIMD instructions follow the same rule with one class per shape ({@link
+ * dev.verge.core.runtime.ops.I8x16Ops} to {@link dev.verge.core.runtime.ops.F64x2Ops}, and {@link
+ * dev.verge.core.runtime.ops.V128Ops} for the shape-less ones) over an immutable {@link
+ * dev.verge.core.runtime.V128}; {@link dev.verge.core.runtime.ops.LaneOps} holds the per-lane
+ * rules that have no scalar counterpart. They are written for correctness first (lane loops), to
+ * be specialised once benchmarks say which matter.
+ *
  * <p>Values are carried as the JVM's {@code int}, {@code long}, {@code float} and {@code double}.
  * A float's bits, NaN payload included, must survive every helper unchanged except where the spec
  * says otherwise; helpers that produce NaNs set the quiet bit explicitly instead of trusting the

@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.verge.core.instr.Imm;
 import dev.verge.core.instr.Op;
 import dev.verge.core.model.ValType;
+import dev.verge.core.runtime.V128;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.DirectMethodHandleDesc;
 import java.lang.invoke.MethodHandles;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -55,10 +59,15 @@ class OpHelpersTest {
             DirectMethodHandleDesc desc = entry.getValue();
             assertEquals(DirectMethodHandleDesc.Kind.STATIC, desc.kind());
             var type = desc.invocationType();
-            assertEquals(op.params().size(), type.parameterCount(), op.mnemonic());
-            for (int i = 0; i < type.parameterCount(); i++) {
-                assertEquals(jvm(op.params().get(i)), type.parameterType(i), op.mnemonic());
+            List<ClassDesc> expected = new ArrayList<>();
+            op.params().forEach(t -> expected.add(jvm(t)));
+            if (op.imm() == Imm.LANE) {
+                expected.add(ConstantDescs.CD_int);
+            } else if (op.imm() == Imm.SHUFFLE) {
+                expected.add(ConstantDescs.CD_long);
+                expected.add(ConstantDescs.CD_long);
             }
+            assertEquals(expected, type.parameterList(), op.mnemonic());
             assertEquals(jvm(op.results().getFirst()), type.returnType(), op.mnemonic());
             // Public and resolvable from another class in the same loader, as generated code is.
             assertNotNull(desc.resolveConstantDesc(MethodHandles.lookup()));
@@ -75,6 +84,11 @@ class OpHelpersTest {
         assertHelper(Op.I64_TRUNC_SAT_F32_U, "ConvertOps", "i64TruncSatF32U");
         assertHelper(Op.F64_PROMOTE_F32, "ConvertOps", "f64PromoteF32");
         assertHelper(Op.I32_REINTERPRET_F32, "ConvertOps", "i32ReinterpretF32");
+        assertHelper(Op.byMnemonic("i16x8.extmul_low_i8x16_s"), "I16x8Ops", "extmulLowI8x16S");
+        assertHelper(Op.byMnemonic("i32x4.trunc_sat_f64x2_u_zero"), "I32x4Ops", "truncSatF64x2UZero");
+        assertHelper(Op.byMnemonic("v128.bitselect"), "V128Ops", "bitselect");
+        assertHelper(Op.byMnemonic("i8x16.shuffle"), "I8x16Ops", "shuffle");
+        assertHelper(Op.byMnemonic("f64x2.extract_lane"), "F64x2Ops", "extractLane");
     }
 
     private static void assertHelper(Op op, String owner, String name) {
@@ -83,10 +97,15 @@ class OpHelpersTest {
         assertEquals(name, desc.methodName());
     }
 
-    /** Numeric: a fixed-signature instruction on number types that is not a constant, load or store. */
+    /**
+     * Numeric: a fixed-signature instruction on number or vector types that is not a constant,
+     * load or store (those belong to the memory code).
+     */
     private static boolean isNumeric(Op op) {
         String m = op.mnemonic();
-        boolean typed = m.startsWith("i32.") || m.startsWith("i64.") || m.startsWith("f32.") || m.startsWith("f64.");
+        String prefix = m.contains(".") ? m.substring(0, m.indexOf('.')) : "";
+        boolean typed = Set.of("i32", "i64", "f32", "f64", "v128", "i8x16", "i16x8", "i32x4", "i64x2", "f32x4", "f64x2")
+                .contains(prefix);
         return typed && op.hasFixedSignature() && op.accessBytes() == 0 && !m.endsWith(".const");
     }
 
@@ -97,6 +116,9 @@ class OpHelpersTest {
             return ConstantDescs.CD_long;
         } else if (t == ValType.F32) {
             return ConstantDescs.CD_float;
+        }
+        if (t == ValType.V128) {
+            return V128.class.describeConstable().orElseThrow();
         }
         assertTrue(t == ValType.F64, t.text());
         return ConstantDescs.CD_double;

@@ -1,5 +1,7 @@
 package dev.verge.core.runtime.ops;
 
+import dev.verge.core.runtime.V128;
+
 /**
  * Test helpers that read numbers the way the spec's test scripts write them ({@code 0x1p-149},
  * {@code -nan:0x200000}, {@code inf}, {@code 0xffffffff}) and compare floats bit for bit.
@@ -66,6 +68,59 @@ final class WasmValues {
         return t.contains("0x") && !t.contains("p") ? t + "p0" : t;
     }
 
+    /**
+     * A v128 written as {@code [shape lane lane ...]}, e.g. {@code [i16x8 1 2 3 4 5 6 7 -1]} or
+     * {@code [f32x4 nan 1.5 -0x1p-149 inf]}; lane 0 first.
+     */
+    static V128 v128(String s) {
+        String[] t = s.substring(1, s.length() - 1).trim().split("\\s+");
+        String shape = t[0];
+        int lanes = Integer.parseInt(shape.substring(shape.indexOf('x') + 1));
+        int width = 128 / lanes;
+        if (t.length != lanes + 1) {
+            throw new IllegalArgumentException("expected " + lanes + " lanes in " + s);
+        }
+        long lo = 0;
+        long hi = 0;
+        for (int i = 0; i < lanes; i++) {
+            long bits = switch (shape) {
+                case "f32x4" -> Float.floatToRawIntBits(f32(t[i + 1]));
+                case "f64x2" -> Double.doubleToRawLongBits(f64(t[i + 1]));
+                default -> i64(t[i + 1]);
+            };
+            long masked = width == 64 ? bits : bits & ((1L << width) - 1);
+            int shift = (i * width) % 64;
+            if (i * width < 64) {
+                lo |= masked << shift;
+            } else {
+                hi |= masked << shift;
+            }
+        }
+        return new V128(lo, hi);
+    }
+
+    /**
+     * Whether {@code actual} matches an expected v128: in a float shape lane by lane (lanes may be
+     * {@code nan:canonical} or {@code nan:arithmetic}), otherwise bit for bit.
+     */
+    static boolean matchesV128(String expected, V128 actual) {
+        String[] t = expected.substring(1, expected.length() - 1).trim().split("\\s+");
+        if (t[0].equals("f32x4")) {
+            for (int i = 0; i < 4; i++) {
+                int bits = (int) ((i < 2 ? actual.lo() : actual.hi()) >>> (32 * (i & 1)));
+                if (!matchesF32(t[i + 1], Float.intBitsToFloat(bits))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (t[0].equals("f64x2")) {
+            return matchesF64(t[1], Double.longBitsToDouble(actual.lo()))
+                    && matchesF64(t[2], Double.longBitsToDouble(actual.hi()));
+        }
+        return v128(expected).equals(actual);
+    }
+
     /** Whether {@code bits} is an f32 canonical NaN (either sign). */
     static boolean isCanonicalNaN(float f) {
         return (Float.floatToRawIntBits(f) & 0x7FFF_FFFF) == 0x7FC0_0000;
@@ -112,6 +167,7 @@ final class WasmValues {
             case Double d -> Double.toHexString(d) + " (0x" + Long.toHexString(Double.doubleToRawLongBits(d)) + ")";
             case Integer i -> i + " (0x" + Integer.toHexString(i) + ")";
             case Long l -> l + " (0x" + Long.toHexString(l) + ")";
+            case V128 vec -> vec.toString();
             default -> String.valueOf(v);
         };
     }

@@ -206,7 +206,7 @@ public final class Lexer {
         int depth = 1;
         while (depth > 0) {
             if (p >= length) {
-                throw ParseException.at(src, start, "unexpected end of input");
+                throw ParseException.at(src, length, "unexpected end of input");
             }
             char c = src.charAt(p);
             switch (c) {

@@ -15,6 +15,10 @@ final class FloatRounding {
     static int f32(String s) {
         double d = Double.parseDouble(s);
         float f = (float) d;
+        if (Float.isInfinite(f)) {
+            // Past the largest float, or on the midpoint just below 2^128: decide exactly.
+            return exact(s);
+        }
         if ((double) f == d) {
             return checkFinite(f);
         }

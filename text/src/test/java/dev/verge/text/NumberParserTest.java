@@ -71,6 +71,10 @@ class NumberParserTest {
         outOfRange(() -> NumberParser.parseF32Bits("0x1p128"));
         outOfRange(() -> NumberParser.parseF32Bits("1e39"));
         outOfRange(() -> NumberParser.parseF32Bits("0x1.ffffffp127"));
+        // Below the midpoint to 2^128 by less than f64 can tell: still the largest float.
+        assertEquals(0x7F7FFFFF, NumberParser.parseF32Bits("0x1.fffffefffffff8000000p127"));
+        assertEquals(0x7F7FFFFF, NumberParser.parseF32Bits("340282356779733661637539395458142568447.9"));
+        outOfRange(() -> NumberParser.parseF32Bits("340282356779733661637539395458142568448"));
     }
 
     @Test

@@ -192,6 +192,54 @@ public final class Lexer {
         }
     }
 
+    /**
+     * Skips the balanced s-expression whose {@code (} is the current token, scanning characters
+     * rather than tokens (the module parser's first pass skips every field this way), and moves to
+     * the token after its {@code )}. Strings and comments are honoured; tokens inside are not
+     * checked here, since the second pass lexes them.
+     */
+    public void skipForm() {
+        if (kind != Token.LPAREN) {
+            throw unexpected();
+        }
+        int p = start + 1;
+        int depth = 1;
+        while (depth > 0) {
+            if (p >= length) {
+                throw ParseException.at(src, length, "unexpected end of input");
+            }
+            char c = src.charAt(p);
+            switch (c) {
+                case '(' -> {
+                    if (p + 1 < length && src.charAt(p + 1) == ';') {
+                        pos = p;
+                        skipBlockComment();
+                        p = pos;
+                        continue;
+                    }
+                    depth++;
+                }
+                case ')' -> depth--;
+                case '"' -> {
+                    pos = p;
+                    scanString();
+                    p = pos;
+                    continue;
+                }
+                case ';' -> {
+                    if (p + 1 < length && src.charAt(p + 1) == ';') {
+                        int nl = src.indexOf('\n', p);
+                        p = nl < 0 ? length : nl + 1;
+                        continue;
+                    }
+                }
+                default -> {}
+            }
+            p++;
+        }
+        reset(p);
+    }
+
     // ---------------------------------------------------------------- scanning
 
     /** Lexes the token at {@link #pos} into the lookahead slot. */

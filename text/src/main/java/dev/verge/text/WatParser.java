@@ -85,7 +85,7 @@ public final class WatParser {
             starts.add(start);
             fields.declare();
             lx.reset(start);
-            s.skipSexpr();
+            lx.skipForm();
         }
         // A stray token after the fields is reported after the fields themselves are parsed, so
         // that an error inside a field wins, as it does in a one-pass parser.

@@ -90,7 +90,7 @@ public final class Instance {
      * Interrupts this instance once {@code timeout} has passed, unless the returned handle is
      * closed first (close it when the guarded call returns).
      */
-    public AutoCloseable interruptAfter(Duration timeout) {
+    public Deadline interruptAfter(Duration timeout) {
         Thread timer = Thread.ofVirtual().start(() -> {
             try {
                 Thread.sleep(timeout);
@@ -100,6 +100,12 @@ public final class Instance {
             }
         });
         return timer::interrupt;
+    }
+
+    /** A pending {@link #interruptAfter} deadline; closing it cancels the interrupt if it has not fired. */
+    public interface Deadline extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** The fuel left (meaningful when the engine meters fuel). */

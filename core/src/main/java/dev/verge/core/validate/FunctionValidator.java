@@ -156,7 +156,7 @@ public final class FunctionValidator extends TypeStacks implements InstrVisitor 
      * {@code br}, {@code br_table} or {@code return} in the same block.
      */
     public boolean isUnreachable() {
-        return unreachable[depth - 1];
+        return dead;
     }
 
     /** The number of open control frames, the function's own frame included. */
@@ -297,9 +297,10 @@ public final class FunctionValidator extends TypeStacks implements InstrVisitor 
         }
         checkFrameEnd();
         next.op(Op.ELSE);
-        height = heights[f];
+        height = floor;
         kinds[f] = FrameKind.ELSE;
         unreachable[f] = false;
+        dead = false;
         push(starts[f]);
     }
 
@@ -312,8 +313,7 @@ public final class FunctionValidator extends TypeStacks implements InstrVisitor 
                     + describe(starts[f]));
         }
         next.op(Op.END);
-        height = heights[f];
-        depth--;
+        popFrame();
         if (depth > 0) {
             push(ends[f]);
         }
@@ -344,23 +344,20 @@ public final class FunctionValidator extends TypeStacks implements InstrVisitor 
     }
 
     private void blockType(BlockType type) {
-        switch (type) {
-            case BlockType.Empty e -> {
-                blockParams = NONE;
-                blockResults = NONE;
+        // instanceof tests, not a pattern switch: this runs for every block, loop and if.
+        if (type instanceof BlockType.Value v) {
+            blockParams = NONE;
+            blockResults = Signatures.single(v.type());
+        } else if (type instanceof BlockType.Index x) {
+            int i = x.index();
+            if (i < 0 || i >= m.types.length || m.types[i] == null) {
+                throw error("unknown type " + Integer.toUnsignedString(i));
             }
-            case BlockType.Value v -> {
-                blockParams = NONE;
-                blockResults = Signatures.single(v.type());
-            }
-            case BlockType.Index x -> {
-                int i = x.index();
-                if (i < 0 || i >= m.types.length || m.types[i] == null) {
-                    throw error("unknown type " + Integer.toUnsignedString(i));
-                }
-                blockParams = m.typeParams[i];
-                blockResults = m.typeResults[i];
-            }
+            blockParams = m.typeParams[i];
+            blockResults = m.typeResults[i];
+        } else {
+            blockParams = NONE;
+            blockResults = NONE;
         }
     }
 

@@ -37,6 +37,12 @@ abstract class TypeStacks {
     /** The number of open frames; the current one is at {@code depth - 1}. */
     int depth;
     int maxDepth;
+    /**
+     * The current frame's height and unreachable flag, copied out of the arrays because nearly
+     * every instruction reads them.
+     */
+    int floor;
+    boolean dead;
 
     /** Where errors are reported: the function index (or -1) and the current instruction offset. */
     int functionIndex = -1;
@@ -75,7 +81,7 @@ abstract class TypeStacks {
     final void check(ValType[] expected, int skip) {
         int n = expected.length;
         int base = height - skip - n;
-        if (base >= heights[depth - 1]) {
+        if (base >= floor) {
             // Fast path: every operand is a real stack entry of this frame.
             for (int i = 0; i < n; i++) {
                 ValType actual = vals[base + i];
@@ -86,12 +92,10 @@ abstract class TypeStacks {
             }
             return;
         }
-        int floor = heights[depth - 1];
-        boolean polymorphic = unreachable[depth - 1];
         for (int i = 0; i < n; i++) {
             int at = base + i;
             if (at < floor) {
-                if (!polymorphic) {
+                if (!dead) {
                     throw mismatch(expected, skip);
                 }
             } else if (!matches(vals[at], expected[i])) {
@@ -103,19 +107,19 @@ abstract class TypeStacks {
     /** Checks one operand, {@code fromTop} places below the top. */
     final void check1(ValType expected, int fromTop) {
         int at = height - 1 - fromTop;
-        if (at >= heights[depth - 1]) {
+        if (at >= floor) {
             ValType actual = vals[at];
             if (actual != expected && !matches(actual, expected)) {
                 throw mismatch(new ValType[] {expected}, fromTop);
             }
-        } else if (!unreachable[depth - 1]) {
+        } else if (!dead) {
             throw mismatch(new ValType[] {expected}, fromTop);
         }
     }
 
     /** Requires that {@code count} operands are available below {@code skip} others. */
     final void checkAvailable(int count, int skip) {
-        if (height - skip - count < heights[depth - 1] && !unreachable[depth - 1]) {
+        if (height - skip - count < floor && !dead) {
             ValType[] unknown = new ValType[count];
             throw mismatch(unknown, skip);
         }
@@ -127,13 +131,12 @@ abstract class TypeStacks {
      */
     final ValType peek(int fromTop) {
         int at = height - 1 - fromTop;
-        return at >= heights[depth - 1] ? vals[at] : null;
+        return at >= floor ? vals[at] : null;
     }
 
     /** Pops {@code n} operands already checked; in unreachable code the frame's floor stops it. */
     final void pop(int n) {
         int h = height - n;
-        int floor = heights[depth - 1];
         height = h < floor ? floor : h;
     }
 
@@ -152,8 +155,12 @@ abstract class TypeStacks {
         if (height + n > vals.length) {
             growOperands(n);
         }
-        System.arraycopy(ts, 0, vals, height, n);
-        height += n;
+        // Most signatures have zero or one result: a loop beats arraycopy's call overhead.
+        int h = height;
+        for (int i = 0; i < n; i++) {
+            vals[h + i] = ts[i];
+        }
+        height = h + n;
         if (height > maxHeight) {
             maxHeight = height;
         }
@@ -187,6 +194,8 @@ abstract class TypeStacks {
         ends[depth] = end;
         heights[depth] = height;
         unreachable[depth] = false;
+        floor = height;
+        dead = false;
         depth++;
         if (depth > maxDepth) {
             maxDepth = depth;
@@ -196,8 +205,19 @@ abstract class TypeStacks {
 
     /** The spec's {@code unreachable()}: drops the frame's operands and makes its stack polymorphic. */
     final void markUnreachable() {
-        height = heights[depth - 1];
+        height = floor;
         unreachable[depth - 1] = true;
+        dead = true;
+    }
+
+    /** Closes the current frame, leaving the stack at its entry height. */
+    final void popFrame() {
+        height = floor;
+        depth--;
+        if (depth > 0) {
+            floor = heights[depth - 1];
+            dead = unreachable[depth - 1];
+        }
     }
 
     /** The types a branch to {@code label} carries (the label must exist). */
@@ -214,16 +234,16 @@ abstract class TypeStacks {
         int f = depth - 1;
         ValType[] end = ends[f];
         check(end, 0);
-        if (height - heights[f] > end.length) {
+        if (height - floor > end.length) {
             throw error("type mismatch: block requires " + describe(end) + " but stack has "
-                    + describeTop(height - heights[f]));
+                    + describeTop(height - floor));
         }
     }
 
     // ---- messages ----
 
     final InvalidModuleException mismatch(ValType[] expected, int skip) {
-        int available = Math.max(0, Math.min(expected.length, height - skip - heights[depth - 1]));
+        int available = Math.max(0, Math.min(expected.length, height - skip - floor));
         StringBuilder has = new StringBuilder("[");
         for (int i = 0; i < available; i++) {
             if (i > 0) {

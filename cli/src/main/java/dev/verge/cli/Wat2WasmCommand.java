@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 /** {@code verge wat2wasm IN.wat -o OUT.wasm}: the text format to the binary format. */
 @Command(
         name = "wat2wasm",
-        header = "Translates a module from the text format (.wat) to the binary format (.wasm).",
+        header = "Translates a .wat text module to a .wasm binary.",
         description = {
             "Parses IN and writes the binary module to OUT. Errors are reported as "
                     + "'IN:LINE:COLUMN: reason' with the line and a caret under the column.",

@@ -92,7 +92,11 @@ final class LocalAccess {
                     case LONG -> cb.lconst_0();
                     case FLOAT -> cb.fconst_0();
                     case DOUBLE -> cb.dconst_0();
-                    default -> cb.aconst_null();
+                    default -> {
+                        if (!SimdEmitter.pushZero(cb, types[i])) {
+                            cb.aconst_null();
+                        }
+                    }
                 }
                 cb.storeLocal(k, slots[i]);
             }
@@ -149,6 +153,7 @@ final class LocalAccess {
             values.fromBits(t);
         } else {
             cb.aload(refs).loadConstant(index).aaload();
+            SimdEmitter.castFromObject(cb, t);
         }
     }
 

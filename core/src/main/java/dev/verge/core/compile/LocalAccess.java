@@ -104,6 +104,7 @@ final class LocalAccess {
         }
         cb.loadConstant(frameSize).newarray(TypeKind.LONG).astore(nums);
         cb.loadConstant(frameSize).anewarray(RuntimeNames.OBJECT).astore(refs);
+        SimdEmitter.zeroVectorLocals(cb, types, params, refs);
         if (wide) {
             // Arguments arrive as (long[] nums, Object[] refs, Instance), indexed by parameter.
             cb.aload(0).iconst_0().aload(nums).iconst_0().loadConstant(params)

@@ -9,6 +9,7 @@ import dev.verge.core.model.ValType;
 import dev.verge.core.runtime.ops.OpHelpers;
 import java.lang.classfile.CodeBuilder;
 import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
 import java.lang.constant.DirectMethodHandleDesc;
 import java.lang.constant.MethodTypeDesc;
 
@@ -26,6 +27,8 @@ final class SimdEmitter {
     static final ClassDesc V128_DESC = ClassDesc.of(RuntimeNames.PACKAGE + "V128");
     private static final ClassDesc SIMD_MEMORY = ClassDesc.of(RuntimeNames.PACKAGE + "SimdMemoryAccess");
     private static final ClassDesc I = CD_int;
+    private static final ClassDesc ARRAYS = ClassDesc.of("java.util.Arrays");
+    private static final MethodTypeDesc FILL = MethodTypeDesc.of(CD_void, ConstantDescs.CD_Object.arrayType(), CD_int, CD_int, ConstantDescs.CD_Object);
     private static final ClassDesc MEM = RuntimeNames.MEMORY;
 
     private final CodeBuilder cb;
@@ -43,6 +46,26 @@ final class SimdEmitter {
         }
         cb.getstatic(V128_DESC, "ZERO", V128_DESC);
         return true;
+    }
+
+    /**
+     * In frame mode: sets the declared {@code v128} locals (from index {@code first}) to zero, not
+     * null, one {@code Arrays.fill} per run of them so that many locals cost little code.
+     */
+    static void zeroVectorLocals(CodeBuilder cb, ValType[] types, int first, int refsSlot) {
+        int i = first;
+        while (i < types.length) {
+            if (types[i] != ValType.V128) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < types.length && types[i] == ValType.V128) {
+                i++;
+            }
+            cb.aload(refsSlot).loadConstant(start).loadConstant(i).getstatic(V128_DESC, "ZERO", V128_DESC);
+            cb.invokestatic(ARRAYS, "fill", FILL);
+        }
     }
 
     /** After reading an {@code Object} slot that holds a value of type {@code t}: the cast a v128 needs. */

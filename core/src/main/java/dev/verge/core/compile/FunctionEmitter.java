@@ -550,7 +550,16 @@ final class FunctionEmitter implements InstrVisitor {
             return;
         }
         float f = Float.intBitsToFloat(bits);
-        if (Float.isNaN(f)) {
+        String field = switch (bits) {
+            case 0x00000000 -> "f32PlusZero";
+            case 0x80000000 -> "f32MinusZero";
+            case 0x3F800000 -> "f32PlusOne";
+            case 0xBF800000 -> "f32MinusOne";
+            default -> null;
+        };
+        if (field != null) {
+            cb.getstatic(RuntimeNames.FLOAT_CONSTANTS, field, ConstantDescs.CD_float);
+        } else if (Float.isNaN(f)) {
             // The constant pool may canonicalise NaNs; build the exact bits at run time.
             cb.loadConstant(bits).invokestatic(ConstantDescs.CD_Float, "intBitsToFloat", MethodTypeDesc.of(ConstantDescs.CD_float, ConstantDescs.CD_int));
         } else {
@@ -564,7 +573,14 @@ final class FunctionEmitter implements InstrVisitor {
             return;
         }
         double d = Double.longBitsToDouble(bits);
-        if (Double.isNaN(d)) {
+        String field = bits == 0L ? "f64PlusZero"
+                : bits == 0x8000000000000000L ? "f64MinusZero"
+                : bits == 0x3FF0000000000000L ? "f64PlusOne"
+                : bits == 0xBFF0000000000000L ? "f64MinusOne"
+                : null;
+        if (field != null) {
+            cb.getstatic(RuntimeNames.FLOAT_CONSTANTS, field, ConstantDescs.CD_double);
+        } else if (Double.isNaN(d)) {
             cb.loadConstant(bits).invokestatic(ConstantDescs.CD_Double, "longBitsToDouble", MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_long));
         } else {
             cb.loadConstant(d);

@@ -125,13 +125,18 @@ final class FunctionEmitter implements InstrVisitor {
                     ? LocalAccess.frame(cb, localTypes, cb.allocateLocal(TypeKind.REFERENCE), cb.allocateLocal(TypeKind.REFERENCE), values)
                     : LocalAccess.jvm(cb, localTypes, type.params().size(), values);
         }
-        this.memory = new MemoryEmitter(cb, ctx);
+        this.memory = new MemoryEmitter(cb, ctx, mc.module.allMemories().isEmpty() ? -1 : cb.allocateLocal(TypeKind.REFERENCE));
         this.active = !role.inPiece();
     }
 
     /** Emits the prologue: zeroed locals, the interrupt poll, fuel. */
     void begin() {
         frames.add(new Frame(null, null, null, List.of(), type.results(), 0, true));
+        memory.prologue();
+        if (mc.config.interruptible()) {
+            loopCountdown = cb.allocateLocal(TypeKind.INT);
+            cb.loadConstant(LOOP_POLL_INTERVAL).istore(loopCountdown);
+        }
         if (!role.inPiece()) {
             locals.prologue(type, role.frameSize(), role.wide());
             poll();
@@ -231,13 +236,49 @@ final class FunctionEmitter implements InstrVisitor {
         }
     }
 
+    /** The JVM local counting loop iterations down to the next interrupt check, or -1. */
+    private int loopCountdown = -1;
+
+    /**
+     * The poll at function entry. A plain countdown in the instance: every POLL_INTERVAL entries
+     * the runtime reads the volatile interrupt flag. (A volatile read at every poll would keep
+     * HotSpot from hoisting loads out of loops; a value the JIT could cache would never change.)
+     */
     private void poll() {
         if (mc.config.interruptible()) {
             Label ok = cb.newLabel();
+            cb.aload(ctx).dup().getfield(RuntimeNames.INSTANCE, "pollCountdown", ConstantDescs.CD_int).iconst_1().isub().dup_x1();
+            cb.putfield(RuntimeNames.INSTANCE, "pollCountdown", ConstantDescs.CD_int).ifge(ok);
+            cb.aload(ctx).invokestatic(RuntimeNames.TRAPS, "poll", MethodTypeDesc.of(ConstantDescs.CD_void, RuntimeNames.INSTANCE));
+            cb.labelBinding(ok);
+        }
+        fuel();
+    }
+
+    /**
+     * The poll at a loop header: a countdown in a JVM local, which the JIT keeps in a register, so
+     * a loop iteration pays a decrement and a branch; at zero it checks the interrupt flag.
+     */
+    private void loopPoll() {
+        if (mc.config.interruptible()) {
+            if (loopCountdown < 0) {
+                throw new IllegalStateException("loop poll before the prologue");
+            }
+            // No call on the rare path, only the flag's read: the loop body stays call-free.
+            Label ok = cb.newLabel();
+            cb.iinc(loopCountdown, -1).iload(loopCountdown).ifge(ok);
+            cb.loadConstant(LOOP_POLL_INTERVAL).istore(loopCountdown);
             cb.aload(ctx).getfield(RuntimeNames.INSTANCE, "interrupted", ConstantDescs.CD_boolean).ifeq(ok);
             cb.aload(ctx).invokestatic(RuntimeNames.TRAPS, "interrupted", RuntimeNames.TRAP_OF_INSTANCE).athrow();
             cb.labelBinding(ok);
         }
+        fuel();
+    }
+
+    /** Loop iterations between two reads of the interrupt flag. */
+    private static final int LOOP_POLL_INTERVAL = 4096;
+
+    private void fuel() {
         if (mc.config.fuel()) {
             Label ok = cb.newLabel();
             cb.aload(ctx).dup().getfield(RuntimeNames.INSTANCE, "fuel", ConstantDescs.CD_long).lconst_1().lsub().dup2_x1();
@@ -279,7 +320,7 @@ final class FunctionEmitter implements InstrVisitor {
             case LOOP -> {
                 Label head = cb.newBoundLabel();
                 push(new Frame(op, head, null, ft.params(), ft.results(), base, true));
-                poll();
+                loopPoll();
             }
             case IF -> {
                 Label elseLabel = cb.newLabel();

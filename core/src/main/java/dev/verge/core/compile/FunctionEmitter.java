@@ -126,18 +126,57 @@ final class FunctionEmitter implements InstrVisitor {
                     ? LocalAccess.frame(cb, localTypes, cb.allocateLocal(TypeKind.REFERENCE), cb.allocateLocal(TypeKind.REFERENCE), values)
                     : LocalAccess.jvm(cb, localTypes, type.params().size(), values);
         }
-        this.memory = new MemoryEmitter(cb, ctx);
-        this.simd = new SimdEmitter(cb, ctx);
+        this.memory = new MemoryEmitter(cb, ctx, mc.module.allMemories().isEmpty() ? -1 : cb.allocateLocal(TypeKind.REFERENCE));
+        this.simd = new SimdEmitter(cb, memory);
         this.active = !role.inPiece();
+        this.latePrologue = cb.newLabel();
+        this.bodyStart = cb.newLabel();
     }
 
     /** Emits the prologue: zeroed locals, the interrupt poll, fuel. */
     void begin() {
         frames.add(new Frame(null, null, null, List.of(), type.results(), 0, true));
+        memory.prologue();
+        if (mc.config.interruptible()) {
+            loopCountdown = cb.allocateLocal(TypeKind.INT);
+            cb.loadConstant(LOOP_POLL_INTERVAL).istore(loopCountdown);
+        }
         if (!role.inPiece()) {
             locals.prologue(type, role.frameSize(), role.wide());
-            poll();
+            fuel();
         }
+        // What else the method needs first is known only at its end (see finish()).
+        cb.goto_(latePrologue);
+        cb.labelBinding(bodyStart);
+    }
+
+    private final Label latePrologue;
+    private final Label bodyStart;
+    /** Whether the code calls anything: only then does function entry poll for interrupts. */
+    private boolean calls;
+    /** The JVM locals caching the {@code Global} objects the code uses, by global index. */
+    private final Map<Integer, Integer> globalSlots = new java.util.TreeMap<>();
+    private boolean finished;
+
+    /**
+     * Ends the method with the part of its prologue that depends on its body: the entry poll for
+     * interrupts, in functions that call (a function without calls runs its loops, which poll,
+     * and returns), and the loads of the globals it uses into locals. Entry jumps here first.
+     */
+    private void finish() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        cb.labelBinding(latePrologue);
+        if (calls && !role.inPiece()) {
+            entryPoll();
+        }
+        for (Map.Entry<Integer, Integer> g : globalSlots.entrySet()) {
+            cb.aload(ctx).getfield(RuntimeNames.INSTANCE, "globals", RuntimeNames.GLOBAL_ARRAY)
+                    .loadConstant(g.getKey()).aaload().astore(g.getValue());
+        }
+        cb.goto_(bodyStart);
     }
 
     private boolean live() {
@@ -169,6 +208,7 @@ final class FunctionEmitter implements InstrVisitor {
                 }
                 active = false;
                 reachable = false;
+                finish();
             }
             return;
         }
@@ -233,13 +273,48 @@ final class FunctionEmitter implements InstrVisitor {
         }
     }
 
-    private void poll() {
+    /** The JVM local counting loop iterations down to the next interrupt check, or -1. */
+    private int loopCountdown = -1;
+
+    /**
+     * The poll at function entry. A plain countdown in the instance: every POLL_INTERVAL entries
+     * the runtime reads the volatile interrupt flag. (A volatile read at every poll would keep
+     * HotSpot from hoisting loads out of loops; a value the JIT could cache would never change.)
+     */
+    private void entryPoll() {
         if (mc.config.interruptible()) {
             Label ok = cb.newLabel();
+            cb.aload(ctx).dup().getfield(RuntimeNames.INSTANCE, "pollCountdown", ConstantDescs.CD_int).iconst_1().isub().dup_x1();
+            cb.putfield(RuntimeNames.INSTANCE, "pollCountdown", ConstantDescs.CD_int).ifge(ok);
+            cb.aload(ctx).invokestatic(RuntimeNames.TRAPS, "poll", MethodTypeDesc.of(ConstantDescs.CD_void, RuntimeNames.INSTANCE));
+            cb.labelBinding(ok);
+        }
+    }
+
+    /**
+     * The poll at a loop header: a countdown in a JVM local, which the JIT keeps in a register, so
+     * a loop iteration pays a decrement and a branch; at zero it checks the interrupt flag.
+     */
+    private void loopPoll() {
+        if (mc.config.interruptible()) {
+            if (loopCountdown < 0) {
+                throw new IllegalStateException("loop poll before the prologue");
+            }
+            // No call on the rare path, only the flag's read: the loop body stays call-free.
+            Label ok = cb.newLabel();
+            cb.iinc(loopCountdown, -1).iload(loopCountdown).ifge(ok);
+            cb.loadConstant(LOOP_POLL_INTERVAL).istore(loopCountdown);
             cb.aload(ctx).getfield(RuntimeNames.INSTANCE, "interrupted", ConstantDescs.CD_boolean).ifeq(ok);
             cb.aload(ctx).invokestatic(RuntimeNames.TRAPS, "interrupted", RuntimeNames.TRAP_OF_INSTANCE).athrow();
             cb.labelBinding(ok);
         }
+        fuel();
+    }
+
+    /** Loop iterations between two reads of the interrupt flag. */
+    private static final int LOOP_POLL_INTERVAL = 4096;
+
+    private void fuel() {
         if (mc.config.fuel()) {
             Label ok = cb.newLabel();
             cb.aload(ctx).dup().getfield(RuntimeNames.INSTANCE, "fuel", ConstantDescs.CD_long).lconst_1().lsub().dup2_x1();
@@ -281,7 +356,7 @@ final class FunctionEmitter implements InstrVisitor {
             case LOOP -> {
                 Label head = cb.newBoundLabel();
                 push(new Frame(op, head, null, ft.params(), ft.results(), base, true));
-                poll();
+                loopPoll();
             }
             case IF -> {
                 Label elseLabel = cb.newLabel();
@@ -338,6 +413,7 @@ final class FunctionEmitter implements InstrVisitor {
                 values.emitReturn(type.results());
             }
             reachable = false;
+            finish();
             return;
         }
         if (!f.startReachable) {
@@ -552,7 +628,16 @@ final class FunctionEmitter implements InstrVisitor {
             return;
         }
         float f = Float.intBitsToFloat(bits);
-        if (Float.isNaN(f)) {
+        String field = switch (bits) {
+            case 0x00000000 -> "f32PlusZero";
+            case 0x80000000 -> "f32MinusZero";
+            case 0x3F800000 -> "f32PlusOne";
+            case 0xBF800000 -> "f32MinusOne";
+            default -> null;
+        };
+        if (field != null) {
+            cb.getstatic(RuntimeNames.FLOAT_CONSTANTS, field, ConstantDescs.CD_float);
+        } else if (Float.isNaN(f)) {
             // The constant pool may canonicalise NaNs; build the exact bits at run time.
             cb.loadConstant(bits).invokestatic(ConstantDescs.CD_Float, "intBitsToFloat", MethodTypeDesc.of(ConstantDescs.CD_float, ConstantDescs.CD_int));
         } else {
@@ -566,7 +651,14 @@ final class FunctionEmitter implements InstrVisitor {
             return;
         }
         double d = Double.longBitsToDouble(bits);
-        if (Double.isNaN(d)) {
+        String field = bits == 0L ? "f64PlusZero"
+                : bits == 0x8000000000000000L ? "f64MinusZero"
+                : bits == 0x3FF0000000000000L ? "f64PlusOne"
+                : bits == 0xBFF0000000000000L ? "f64MinusOne"
+                : null;
+        if (field != null) {
+            cb.getstatic(RuntimeNames.FLOAT_CONSTANTS, field, ConstantDescs.CD_double);
+        } else if (Double.isNaN(d)) {
             cb.loadConstant(bits).invokestatic(ConstantDescs.CD_Double, "longBitsToDouble", MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_long));
         } else {
             cb.loadConstant(d);
@@ -587,6 +679,7 @@ final class FunctionEmitter implements InstrVisitor {
             case GLOBAL_GET -> globalGet(index);
             case GLOBAL_SET -> globalSet(index);
             case CALL -> {
+                calls = true;
                 FuncType ft = mc.functionType(index);
                 if (ModuleContext.isWide(ft)) {
                     values.packArguments(ft.params());
@@ -602,8 +695,14 @@ final class FunctionEmitter implements InstrVisitor {
         }
     }
 
+    /** Pushes the {@code Global} object, cached in a local loaded by the late prologue. */
     private void globalRef(int index) {
-        cb.aload(ctx).getfield(RuntimeNames.INSTANCE, "globals", RuntimeNames.GLOBAL_ARRAY).loadConstant(index).aaload();
+        Integer slot = globalSlots.get(index);
+        if (slot == null) {
+            slot = cb.allocateLocal(TypeKind.REFERENCE);
+            globalSlots.put(index, slot);
+        }
+        cb.aload(slot);
     }
 
     private void globalGet(int index) {
@@ -636,6 +735,7 @@ final class FunctionEmitter implements InstrVisitor {
             return;
         }
         if (op == Op.CALL_INDIRECT) {
+            calls = true;
             FuncType ft = mc.module.funcType(first);
             mc.indirectBridges.add((long) first << 32 | second);
             if (ModuleContext.isWide(ft)) {

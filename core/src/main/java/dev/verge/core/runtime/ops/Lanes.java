@@ -89,6 +89,41 @@ final class Lanes {
         return V128.of(Double.doubleToRawLongBits(a), Double.doubleToRawLongBits(b));
     }
 
+    /**
+     * Builds a vector lane by lane, each lane set once, for helpers that compute lanes in a loop.
+     * Unlike an {@code int[]} filled in a loop, which C2 keeps on the heap unless it unrolls the
+     * loop completely, this object has fixed fields, so escape analysis removes it: such helpers
+     * do not allocate once inlined.
+     */
+    static final class Builder {
+        private final int width;
+        private final int perHalf;
+        private final long mask;
+        private long lo;
+        private long hi;
+
+        /** A builder of lanes {@code width} bits wide (8, 16 or 32). */
+        Builder(int width) {
+            this.width = width;
+            this.perHalf = 64 / width;
+            this.mask = (1L << width) - 1;
+        }
+
+        /** Sets lane {@code i} (not set before) to the low {@code width} bits of {@code value}. */
+        void set(int i, int value) {
+            long bits = (value & mask) << ((i & (perHalf - 1)) * width);
+            if (i < perHalf) {
+                lo |= bits;
+            } else {
+                hi |= bits;
+            }
+        }
+
+        V128 build() {
+            return V128.of(lo, hi);
+        }
+    }
+
     private static long pack(int[] lanes, int from, int count, int width) {
         long mask = (1L << width) - 1;
         long r = 0;

@@ -140,6 +140,9 @@ class SimdValuesTest {
         assertEquals(B, g.get());
         g.set(A_PLUS_B);
         assertArrayEquals(new Object[] {A_PLUS_B}, inst.function("get").call());
+        assertThrows(IllegalArgumentException.class, () -> g.set(5));
+        assertThrows(IllegalArgumentException.class, () -> g.set(null));
+        assertEquals(A_PLUS_B, g.get());
     }
 
     @Test

@@ -65,24 +65,22 @@ final class Lanes {
         return h == 0 ? v.lo() : v.hi();
     }
 
-    // ---- building from lanes (arrays are short-lived and scalar-replaced once inlined) ----
-
-    static V128 of8(int[] lanes) {
-        return V128.of(pack(lanes, 0, 8, 8), pack(lanes, 8, 8, 8));
-    }
-
-    static V128 of16(int[] lanes) {
-        return V128.of(pack(lanes, 0, 4, 16), pack(lanes, 4, 4, 16));
-    }
+    // ---- building from lanes: array literals (constant indices only) are scalar-replaced once
+    // inlined; lanes computed in a loop go to a Builder instead (see docs/simd.md) ----
 
     static V128 of32(int[] lanes) {
-        return V128.of(pack(lanes, 0, 2, 32), pack(lanes, 2, 2, 32));
+        return V128.of(pair(lanes[0], lanes[1]), pair(lanes[2], lanes[3]));
     }
 
     static V128 ofF32(float a, float b, float c, float d) {
-        return of32(new int[] {
-            Float.floatToRawIntBits(a), Float.floatToRawIntBits(b), Float.floatToRawIntBits(c), Float.floatToRawIntBits(d)
-        });
+        return V128.of(
+                pair(Float.floatToRawIntBits(a), Float.floatToRawIntBits(b)),
+                pair(Float.floatToRawIntBits(c), Float.floatToRawIntBits(d)));
+    }
+
+    /** Two 32-bit lanes as one half, {@code low} in the low bits. */
+    private static long pair(int low, int high) {
+        return (low & 0xFFFF_FFFFL) | (long) high << 32;
     }
 
     static V128 ofF64(double a, double b) {
@@ -122,15 +120,6 @@ final class Lanes {
         V128 build() {
             return V128.of(lo, hi);
         }
-    }
-
-    private static long pack(int[] lanes, int from, int count, int width) {
-        long mask = (1L << width) - 1;
-        long r = 0;
-        for (int i = 0; i < count; i++) {
-            r |= (lanes[from + i] & mask) << (i * width);
-        }
-        return r;
     }
 
     // ---- lane-wise combinators ----

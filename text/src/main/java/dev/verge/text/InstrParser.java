@@ -140,7 +140,7 @@ final class InstrParser {
     /** An optional identifier after {@code end} or {@code else}: it must repeat the block's label. */
     private void endLabel(String label) {
         if (lx.kind() == Token.ID) {
-            if (!lx.text().equals(label)) {
+            if (!lx.idName().equals(label)) {
                 throw s.error("mismatching label");
             }
             lx.advance();
@@ -220,7 +220,7 @@ final class InstrParser {
 
     private int label() {
         if (lx.kind() == Token.ID) {
-            String id = lx.text();
+            String id = lx.idName();
             List<Integer> depths = labelDepths.get(id);
             if (depths != null && !depths.isEmpty()) {
                 lx.advance();
@@ -234,7 +234,7 @@ final class InstrParser {
     private int local() {
         if (locals == null) {
             if (lx.kind() == Token.ID) {
-                throw s.error("unknown local " + lx.text());
+                throw s.error("unknown local " + lx.idName());
             }
             return s.u32();
         }

@@ -333,7 +333,7 @@ final class InstrParser {
         if (lx.kind() == Token.ID || lx.kind() == Token.NAT && (!lane || lx.peekKind() == Token.NAT || peekIsMemargKeyword())) {
             memory = s.index(ctx.memories);
         }
-        boolean is64 = memory < ctx.memory64.size() && ctx.memory64.get(memory);
+        boolean is64 = memory >= 0 && memory < ctx.memory64.size() && ctx.memory64.get(memory);
         long offset = 0;
         if (lx.kind() == Token.KEYWORD && lx.text().startsWith("offset=")) {
             String digits = lx.text().substring(7);

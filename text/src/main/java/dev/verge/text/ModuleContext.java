@@ -48,7 +48,9 @@ final class ModuleContext {
     final List<FunctionBody> codes = new ArrayList<>();
     final List<DataSegment> data = new ArrayList<>();
     final Map<Integer, Map<Integer, String>> localNames = new HashMap<>();
+    /** The start function; the model cannot represent index 0xFFFFFFFF, whose -1 means none. */
     int start = -1;
+    boolean hasStart;
     /** Whether an instruction needs the data count section (memory.init, data.drop). */
     boolean usesDataCount;
     String moduleName;
@@ -83,13 +85,13 @@ final class ModuleContext {
      * declarations, if any, must agree with it) or the implicit one.
      */
     int resolve(TypeUse use, Syntax s) {
-        if (use.index() < 0) {
+        if (!use.explicit()) {
             return implicitType(use.inlineType());
         }
         if (use.hasInline()) {
             FuncType declared = funcType(use.index());
             if (declared == null) {
-                throw s.errorAt(use.position(), "unknown type " + use.index());
+                throw s.errorAt(use.position(), "unknown type " + Integer.toUnsignedString(use.index()));
             }
             if (!declared.equals(use.inlineType())) {
                 throw s.errorAt(use.position(), "inline function type does not match explicit type");
@@ -100,7 +102,7 @@ final class ModuleContext {
 
     /** The block type a block's type use denotes: empty, one result, or a type index. */
     BlockType blockType(TypeUse use, Syntax s) {
-        if (use.index() < 0 && use.params().isEmpty() && use.results().size() <= 1) {
+        if (!use.explicit() && use.params().isEmpty() && use.results().size() <= 1) {
             return use.results().isEmpty() ? BlockType.EMPTY : BlockType.of(use.results().get(0));
         }
         return new BlockType.Index(resolve(use, s));

@@ -213,4 +213,11 @@ class WatParserTest {
         assertTrue(form.definition());
         assertEquals("$M", form.name());
     }
+
+    @Test
+    void indicesUpToTheLargestU32AreKeptForTheValidatorToReject() {
+        WasmModule m = Wat.parse("(table 1 funcref) (func (call_indirect (type 0xffffffff) (i32.const 0))) (elem (table 0xffffffff) (i32.const 0) func)");
+        assertArrayEquals(bytes(0x41, 0x00, 0x11, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0x00), body(m, 0));
+        assertEquals(-1, ((SegmentMode.Active) m.elements().get(0).mode()).index());
+    }
 }

@@ -82,6 +82,34 @@ public final class Lexer {
         return src.substring(start, end);
     }
 
+    /**
+     * The current identifier token's name with its {@code $}: {@code $abc} as written, and the
+     * Wasm 3.0 quoted form {@code $"abc"} as the same {@code $abc}.
+     */
+    public String idName() {
+        if (end - start < 2 || src.charAt(start + 1) != '"') {
+            return text();
+        }
+        int save = start;
+        start = save + 1;
+        byte[] bytes;
+        try {
+            bytes = stringBytes();
+        } finally {
+            start = save;
+        }
+        if (bytes.length == 0) {
+            throw error("empty identifier");
+        }
+        try {
+            return "$" + java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw error("malformed UTF-8 encoding");
+        }
+    }
+
     /** Whether the current token is the keyword {@code keyword}. */
     public boolean isKeyword(String keyword) {
         return kind == Token.KEYWORD && end - start == keyword.length() && src.startsWith(keyword, start);
@@ -246,6 +274,15 @@ public final class Lexer {
                 scanReserved();
             } else {
                 nextKind = Token.STRING;
+            }
+        } else if (c == '$' && pos + 1 < length && src.charAt(pos + 1) == '"') {
+            // A quoted identifier $"..." (Wasm 3.0).
+            pos++;
+            scanString();
+            if (pos < length && (LexicalRules.isIdChar(src.charAt(pos)) || src.charAt(pos) == '"')) {
+                scanReserved();
+            } else {
+                nextKind = Token.ID;
             }
         } else if (LexicalRules.isIdChar(c)) {
             int runEnd = idRunEnd(pos);

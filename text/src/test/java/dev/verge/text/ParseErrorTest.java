@@ -22,6 +22,17 @@ class ParseErrorTest {
         assertEquals("3:6: unknown operator i32.ad\n      (i32.ad (local.get 0))))\n       ^", e.getMessage());
     }
 
+    @Test
+    void longLinesAreShownAsAWindowAroundTheFault() {
+        String padding = "(func)".repeat(50);
+        ParseException e = fail(padding + " (func (i32.ad)) " + padding);
+        assertEquals(309, e.column());
+        String[] lines = e.getMessage().split("\n");
+        assertEquals(3, lines.length);
+        assertEquals(lines[1].indexOf("i32.ad"), lines[2].indexOf('^'));
+        assertEquals(true, lines[1].startsWith("  ...") && lines[1].endsWith("..."));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             (func (i32.const 0x1_0000_0000) drop)              | constant out of range                              | 1 | 18
@@ -66,6 +77,10 @@ class ParseErrorTest {
         ParseException e = assertThrows(ParseException.class, () -> Wat.parse(new byte[] {'(', 'f', 'u', 'n', 'c', ')', '\n', (byte) 0xC0}));
         assertEquals("malformed UTF-8 encoding", e.reason());
         assertEquals(2, e.line());
+        // A valid two-byte character before the bad byte: the column counts characters.
+        e = assertThrows(ParseException.class, () -> Wat.parse(new byte[] {';', ';', (byte) 0xC3, (byte) 0xA9, (byte) 0xFF}));
+        assertEquals(1, e.line());
+        assertEquals(4, e.column());
     }
 
     @Test

@@ -118,6 +118,32 @@ final class ValueCode {
         }
     }
 
+    /**
+     * Replaces the arguments on top of the stack by the two arrays of the wide calling convention
+     * ({@code long[]} of number bits and {@code Object[]} of references, indexed by parameter).
+     */
+    void packArguments(List<ValType> params) {
+        int[] slots = scratch(params);
+        storeAll(params, slots);
+        int n = params.size();
+        cb.loadConstant(n).newarray(TypeKind.LONG);
+        for (int i = 0; i < n; i++) {
+            ValType t = params.get(i);
+            if (t instanceof NumType) {
+                cb.dup().loadConstant(i).loadLocal(kind(t), slots[i]);
+                toBits(t);
+                cb.lastore();
+            }
+        }
+        cb.loadConstant(n).anewarray(RuntimeNames.OBJECT);
+        for (int i = 0; i < n; i++) {
+            ValType t = params.get(i);
+            if (!(t instanceof NumType)) {
+                cb.dup().loadConstant(i).aload(slots[i]).aastore();
+            }
+        }
+    }
+
     /** Converts the number on top of the stack to its bits as a long. */
     void toBits(ValType t) {
         if (t == NumType.I32) {

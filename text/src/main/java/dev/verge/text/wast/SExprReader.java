@@ -98,7 +98,8 @@ public final class SExprReader {
             } else if (c == ' ' || c == '\t' || c == '\r') {
                 pos++;
             } else if (c == ';' && pos + 1 < src.length() && src.charAt(pos + 1) == ';') {
-                while (pos < src.length() && src.charAt(pos) != '\n') {
+                // A line comment ends at any newline: LF, CR or CR LF.
+                while (pos < src.length() && src.charAt(pos) != '\n' && src.charAt(pos) != '\r') {
                     pos++;
                 }
             } else if (c == '(' && pos + 1 < src.length() && src.charAt(pos + 1) == ';') {

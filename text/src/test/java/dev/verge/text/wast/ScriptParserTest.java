@@ -149,6 +149,11 @@ class ScriptParserTest {
     }
 
     @Test
+    void lineCommentsEndAtAnyNewline() {
+        assertEquals(3, ScriptParser.parse("(module) ;; lf\n(module) ;; cr\r(module) ;; crlf\r\n").size());
+    }
+
+    @Test
     void unbalancedScriptIsASyntaxErrorWithItsPosition() {
         var e = assertThrows(ScriptSyntaxException.class, () -> ScriptParser.parse("\n  (module"));
         assertEquals(2, e.line());

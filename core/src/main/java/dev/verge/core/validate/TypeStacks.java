@@ -25,15 +25,15 @@ abstract class TypeStacks {
     private final int maxOperands;
     private final int maxControl;
 
-    ValType[] vals = new ValType[64];
+    ValType[] vals;
     int height;
     int maxHeight;
 
-    FrameKind[] kinds = new FrameKind[16];
-    ValType[][] starts = new ValType[16][];
-    ValType[][] ends = new ValType[16][];
-    int[] heights = new int[16];
-    boolean[] unreachable = new boolean[16];
+    FrameKind[] kinds;
+    ValType[][] starts;
+    ValType[][] ends;
+    int[] heights;
+    boolean[] unreachable;
     /** The number of open frames; the current one is at {@code depth - 1}. */
     int depth;
     int maxDepth;
@@ -51,6 +51,14 @@ abstract class TypeStacks {
     TypeStacks(int maxOperands, int maxControl) {
         this.maxOperands = maxOperands;
         this.maxControl = maxControl;
+        // Never larger than the limits, so that growing is where the limits are enforced.
+        vals = new ValType[Math.min(64, maxOperands)];
+        int frames = Math.min(16, maxControl);
+        kinds = new FrameKind[frames];
+        starts = new ValType[frames][];
+        ends = new ValType[frames][];
+        heights = new int[frames];
+        unreachable = new boolean[frames];
     }
 
     final InvalidModuleException error(String reason) {

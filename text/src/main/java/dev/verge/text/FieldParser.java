@@ -159,7 +159,7 @@ final class FieldParser {
         s.rparen();
         s.rparen();
         ctx.typeSpace.bind(id, s, at);
-        ctx.types.add(SubType.of(f));
+        ctx.addType(SubType.of(f));
     }
 
     // ---------------------------------------------------------------- second pass

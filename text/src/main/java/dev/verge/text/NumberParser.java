@@ -176,7 +176,7 @@ public final class NumberParser {
      * clamped to values that still overflow or underflow the same way.
      */
     private static String javaFloatText(String body) {
-        if (Lexer.classifyNumber(body, 0, body.length()) == null || body.startsWith("+") || body.startsWith("-")) {
+        if (LexicalRules.classifyNumber(body, 0, body.length()) == null || body.startsWith("+") || body.startsWith("-")) {
             throw new NumberFormatException(OUT_OF_RANGE);
         }
         String s = body.indexOf('_') >= 0 ? body.replace("_", "") : body;

@@ -66,6 +66,10 @@ class ParseErrorTest {
         ParseException e = assertThrows(ParseException.class, () -> Wat.parse(new byte[] {'(', 'f', 'u', 'n', 'c', ')', '\n', (byte) 0xC0}));
         assertEquals("malformed UTF-8 encoding", e.reason());
         assertEquals(2, e.line());
+        // A valid two-byte character before the bad byte: the column counts characters.
+        e = assertThrows(ParseException.class, () -> Wat.parse(new byte[] {';', ';', (byte) 0xC3, (byte) 0xA9, (byte) 0xFF}));
+        assertEquals(1, e.line());
+        assertEquals(4, e.column());
     }
 
     @Test

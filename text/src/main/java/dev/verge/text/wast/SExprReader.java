@@ -65,7 +65,12 @@ public final class SExprReader {
                 if (pos == start) {
                     throw new ScriptSyntaxException(l, col, "unexpected character '" + c + "'");
                 }
-                add(top, stack, new SExpr.Atom(src.substring(start, pos), l, col, start, pos));
+                String text = src.substring(start, pos);
+                if (text.equals("$") && pos < src.length() && src.charAt(pos) == '"') {
+                    // A quoted identifier $"..." (Wasm 3.0) names the same thing as $... would.
+                    text = "$" + new String(string(), StandardCharsets.UTF_8);
+                }
+                add(top, stack, new SExpr.Atom(text, l, col, start, pos));
             }
         }
         if (!stack.isEmpty()) {

@@ -149,6 +149,13 @@ class ScriptParserTest {
     }
 
     @Test
+    void quotedIdentifiersNameInstances() {
+        var c = assertInstanceOf(Command.ActionCommand.class, only("(invoke $\"my mod\" \"f\")"));
+        assertEquals("$my mod", c.action().instance());
+        assertEquals("f", c.action().export());
+    }
+
+    @Test
     void lineCommentsEndAtAnyNewline() {
         assertEquals(3, ScriptParser.parse("(module) ;; lf\n(module) ;; cr\r(module) ;; crlf\r\n").size());
     }

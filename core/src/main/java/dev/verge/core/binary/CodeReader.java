@@ -206,10 +206,12 @@ public final class CodeReader {
         if (b >= 0x40 && b < 0x80) {
             return BlockType.of(TypeReader.valueType(r));
         }
+        int start = r.pos();
         long index = r.tryS33();
         if (index >= 0) {
             return new BlockType.Index((int) index);
         }
+        r.seek(start);
         return BlockType.of(TypeReader.valueType(r));
     }
 

@@ -1,0 +1,23 @@
+package dev.verge.text;
+
+import dev.verge.core.model.FuncType;
+import dev.verge.core.model.ValType;
+import java.util.List;
+
+/**
+ * A type use as written: an optional {@code (type x)} and inline {@code (param ...)} and
+ * {@code (result ...)} declarations.
+ *
+ * @param index the explicit type index, or -1 when absent
+ * @param paramNames one entry per parameter: its identifier, or null
+ * @param position where the type use starts, for errors
+ */
+record TypeUse(int index, List<ValType> params, List<String> paramNames, List<ValType> results, int position) {
+    boolean hasInline() {
+        return !params.isEmpty() || !results.isEmpty();
+    }
+
+    FuncType inlineType() {
+        return new FuncType(params, results);
+    }
+}

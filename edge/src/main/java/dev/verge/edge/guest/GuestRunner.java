@@ -9,6 +9,7 @@ import dev.verge.core.runtime.Trap;
 import dev.verge.core.runtime.TrapKind;
 import dev.verge.core.runtime.WasmFunction;
 import dev.verge.edge.manifest.Limits;
+import dev.verge.wasi.WasiExit;
 import java.util.function.BiConsumer;
 
 /**
@@ -60,17 +61,35 @@ public final class GuestRunner {
         long t0 = System.nanoTime();
         Linker linker = new Linker();
         BudgetRef budgetRef = new BudgetRef();
+        AutoCloseable wasiState;
+        try {
+            wasiState = wasi.define(linker, module, io);
+        } catch (RuntimeException e) {
+            return new Result(new Outcome.Failed("cannot set up WASI: " + e.getMessage()), System.nanoTime() - t0);
+        }
+        try {
+            return runLinked(linker, module, limits, budgetRef, extraImports, t0);
+        } finally {
+            try {
+                wasiState.close();
+            } catch (Exception e) {
+                // The guest's own descriptors failed to close; its outcome stands, nothing leaks to others.
+            }
+        }
+    }
+
+    private Result runLinked(Linker linker, CompiledModule module, Limits limits, BudgetRef budgetRef,
+            BiConsumer<Linker, BudgetRef> extraImports, long t0) {
         Instance instance;
         try {
-            wasi.define(linker, module, io);
             if (extraImports != null) {
                 extraImports.accept(linker, budgetRef);
             }
             instance = linker.instantiate(module);
         } catch (Trap t) {
-            GuestExit exit = exitOf(t);
+            WasiExit exit = WasiExit.find(t);
             return new Result(exit != null ? new Outcome.Exited(exit.code()) : new Outcome.Trapped(t), System.nanoTime() - t0);
-        } catch (GuestExit e) {
+        } catch (WasiExit e) {
             return new Result(new Outcome.Exited(e.code()), System.nanoTime() - t0);
         } catch (ResourceLimitException e) {
             return new Result(new Outcome.OverLimit(e.getMessage()), System.nanoTime() - t0);
@@ -87,10 +106,10 @@ public final class GuestRunner {
             try {
                 start.call();
                 return new Result(new Outcome.Exited(0), instantiated);
-            } catch (GuestExit e) {
+            } catch (WasiExit e) {
                 return new Result(new Outcome.Exited(e.code()), instantiated);
             } catch (Trap t) {
-                GuestExit exit = exitOf(t);
+                WasiExit exit = WasiExit.find(t);
                 if (exit != null) {
                     return new Result(new Outcome.Exited(exit.code()), instantiated);
                 }
@@ -122,14 +141,5 @@ public final class GuestRunner {
                 }
             }
         }
-    }
-
-    private static GuestExit exitOf(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof GuestExit e) {
-                return e;
-            }
-        }
-        return null;
     }
 }

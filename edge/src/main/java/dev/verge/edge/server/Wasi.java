@@ -1,6 +1,6 @@
 package dev.verge.edge.server;
 
-import dev.verge.edge.guest.FallbackWasi;
+import dev.verge.edge.guest.ProjectWasi;
 import dev.verge.edge.guest.WasiProvider;
 
 /** Chooses the WASI implementation guests get. */
@@ -8,6 +8,6 @@ final class Wasi {
     private Wasi() {}
 
     static WasiProvider provider() {
-        return new FallbackWasi();
+        return new ProjectWasi();
     }
 }

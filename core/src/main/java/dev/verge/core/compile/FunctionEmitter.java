@@ -82,6 +82,7 @@ final class FunctionEmitter implements InstrVisitor {
     private final ValueCode values;
     private final LocalAccess locals;
     private final MemoryEmitter memory;
+    private final SimdEmitter simd;
     private final List<Frame> frames = new ArrayList<>();
     private boolean reachable = true;
     /** Whether code is being written: false outside this method's part of a split function. */
@@ -126,6 +127,7 @@ final class FunctionEmitter implements InstrVisitor {
                     : LocalAccess.jvm(cb, localTypes, type.params().size(), values);
         }
         this.memory = new MemoryEmitter(cb, ctx, mc.module.allMemories().isEmpty() ? -1 : cb.allocateLocal(TypeKind.REFERENCE));
+        this.simd = new SimdEmitter(cb, ctx);
         this.active = !role.inPiece();
     }
 
@@ -666,6 +668,7 @@ final class FunctionEmitter implements InstrVisitor {
         globalRef(index);
         if (kind(t) == TypeKind.REFERENCE) {
             cb.getfield(RuntimeNames.GLOBAL, "ref", RuntimeNames.OBJECT);
+            SimdEmitter.castFromObject(cb, t);
         } else {
             cb.getfield(RuntimeNames.GLOBAL, "bits", ConstantDescs.CD_long);
             values.fromBits(t);
@@ -710,30 +713,43 @@ final class FunctionEmitter implements InstrVisitor {
 
     @Override
     public void memory(Op op, int alignLog2, long offset, int memoryIndex) {
-        if (live()) {
+        if (!live()) {
+            return;
+        }
+        if (SimdEmitter.isVectorAccess(op)) {
+            simd.access(op, offset, memoryIndex);
+        } else {
             memory.access(op, offset, memoryIndex);
         }
     }
 
-    // ---- SIMD: not supported yet ----
+    // ---- SIMD: see SimdEmitter ----
 
     @Override
     public void memoryLane(Op op, int alignLog2, long offset, int memoryIndex, int lane) {
-        throw new UnsupportedOperationException(op.mnemonic() + " (SIMD) is not supported");
+        if (live()) {
+            simd.accessLane(op, offset, memoryIndex, lane);
+        }
     }
 
     @Override
     public void lane(Op op, int lane) {
-        throw new UnsupportedOperationException(op.mnemonic() + " (SIMD) is not supported");
+        if (live()) {
+            simd.lane(op, lane);
+        }
     }
 
     @Override
     public void shuffle(byte[] lanes) {
-        throw new UnsupportedOperationException("i8x16.shuffle (SIMD) is not supported");
+        if (live()) {
+            simd.shuffle(lanes);
+        }
     }
 
     @Override
     public void v128Const(long low, long high) {
-        throw new UnsupportedOperationException("v128.const (SIMD) is not supported");
+        if (live()) {
+            simd.constant(low, high);
+        }
     }
 }

@@ -92,7 +92,11 @@ final class LocalAccess {
                     case LONG -> cb.lconst_0();
                     case FLOAT -> cb.fconst_0();
                     case DOUBLE -> cb.dconst_0();
-                    default -> cb.aconst_null();
+                    default -> {
+                        if (!SimdEmitter.pushZero(cb, types[i])) {
+                            cb.aconst_null();
+                        }
+                    }
                 }
                 cb.storeLocal(k, slots[i]);
             }
@@ -100,6 +104,7 @@ final class LocalAccess {
         }
         cb.loadConstant(frameSize).newarray(TypeKind.LONG).astore(nums);
         cb.loadConstant(frameSize).anewarray(RuntimeNames.OBJECT).astore(refs);
+        SimdEmitter.zeroVectorLocals(cb, types, params, refs);
         if (wide) {
             // Arguments arrive as (long[] nums, Object[] refs, Instance), indexed by parameter.
             cb.aload(0).iconst_0().aload(nums).iconst_0().loadConstant(params)
@@ -149,6 +154,7 @@ final class LocalAccess {
             values.fromBits(t);
         } else {
             cb.aload(refs).loadConstant(index).aaload();
+            SimdEmitter.castFromObject(cb, t);
         }
     }
 

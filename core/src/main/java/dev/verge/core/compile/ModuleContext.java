@@ -71,13 +71,16 @@ final class ModuleContext {
         if (t == NumType.I64) return TypeKind.LONG;
         if (t == NumType.F32) return TypeKind.FLOAT;
         if (t == NumType.F64) return TypeKind.DOUBLE;
-        if (t instanceof NumType || t == ValType.V128) {
+        if (t instanceof NumType) {
             throw new UnsupportedOperationException("type " + t + " is not supported");
         }
         return TypeKind.REFERENCE;
     }
 
     static ClassDesc desc(ValType t) {
+        if (t == ValType.V128) {
+            return SimdEmitter.V128_DESC;
+        }
         return switch (kind(t)) {
             case INT -> ConstantDescs.CD_int;
             case LONG -> ConstantDescs.CD_long;

@@ -114,6 +114,7 @@ final class ValueCode {
                 cb.getfield(RuntimeNames.MULTI_RESULTS, "refs", RuntimeNames.OBJECT.arrayType());
                 cb.loadConstant(i);
                 cb.aaload();
+                SimdEmitter.castFromObject(cb, t);
             }
         }
     }

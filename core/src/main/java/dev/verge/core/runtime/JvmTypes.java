@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * How Wasm values are represented on the JVM: i32 as int, i64 as long, f32 as float, f64 as
- * double, references as Object; several results as {@link MultiResults}. Compiled functions take
+ * double, v128 as {@link V128}, references as Object; several results as {@link MultiResults}. Compiled functions take
  * their parameters then the instance context.
  */
 public final class JvmTypes {
@@ -19,6 +19,7 @@ public final class JvmTypes {
         if (t == NumType.I64) return long.class;
         if (t == NumType.F32) return float.class;
         if (t == NumType.F64) return double.class;
+        if (t == ValType.V128) return V128.class;
         return Object.class;
     }
 
@@ -104,6 +105,7 @@ public final class JvmTypes {
         if (t == NumType.I64) return v instanceof Long;
         if (t == NumType.F32) return v instanceof Float;
         if (t == NumType.F64) return v instanceof Double;
+        if (t == ValType.V128) return v instanceof V128;
         if (ValType.FUNCREF.equals(t)) return v == null || v instanceof WasmFunction;
         return !(t instanceof NumType);
     }

@@ -132,6 +132,7 @@ public final class VergeWastEngine implements WastEngine {
             case WastValue.I64 l when t == NumType.I64 -> l.value();
             case WastValue.F32 f when t == NumType.F32 -> Float.intBitsToFloat(f.bits());
             case WastValue.F64 d when t == NumType.F64 -> Double.longBitsToDouble(d.bits());
+            case WastValue.V128 x when t == ValType.V128 -> dev.verge.core.runtime.V128.of(x.low(), x.high());
             case WastValue.RefNull n when t instanceof RefType -> null;
             case WastValue.RefExtern e when t instanceof RefType -> new HostRef(e.id(), false);
             case WastValue.RefHost h when t instanceof RefType -> new HostRef(h.id(), true);
@@ -146,6 +147,7 @@ public final class VergeWastEngine implements WastEngine {
             case Long l when t == NumType.I64 -> new WastValue.I64(l);
             case Float f when t == NumType.F32 -> new WastValue.F32(Float.floatToRawIntBits(f));
             case Double d when t == NumType.F64 -> new WastValue.F64(Double.doubleToRawLongBits(d));
+            case dev.verge.core.runtime.V128 x when t == ValType.V128 -> new WastValue.V128(x.lo(), x.hi());
             case null -> new WastValue.RefNull(t instanceof RefType r ? heapText(r) : "");
             case HostRef h -> h.host() ? new WastValue.RefHost(h.id()) : new WastValue.RefExtern(h.id());
             case WasmFunction f -> new WastValue.RefOpaque("func", f);

@@ -84,6 +84,16 @@ class ParseErrorTest {
     }
 
     @Test
+    void annotationsAndIdentifiers() {
+        Wat.parse("(@a x-y$yz\"aa\"-2 (@b) (@) (; c ;) $\"q\" , ; [ ] { }) (func)");
+        assertEquals("illegal character", fail("(@a \u0001)").reason());
+        assertEquals("empty annotation id", fail("(@ x)").reason());
+        assertEquals("unclosed annotation", fail("(@a (b)").reason());
+        assertEquals("empty identifier", fail("(func $)").reason());
+        assertEquals("empty identifier", fail("(func $\"a\nb\")").reason());
+    }
+
+    @Test
     void controlCharactersOutsideStrings() {
         assertEquals("misplaced control character", fail("(func\u0001)").reason());
         assertEquals("illegal control character in string literal", fail("(func (export \"a\u0001\"))").reason());

@@ -22,13 +22,30 @@ public final class Trap extends VergeException {
 
     private final TrapKind kind;
     private final List<Frame> backtrace;
+    /**
+     * Guest frames captured where the trap was raised, not yet named: pairs of the generated class
+     * and function index, innermost first. Named at the API boundary (see {@code Traps}).
+     */
+    transient List<Object[]> pendingFrames;
 
     public Trap(TrapKind kind) {
         this(kind, List.of(), null);
     }
 
     public Trap(TrapKind kind, List<Frame> backtrace, Throwable cause) {
-        super(kind.message(), cause);
+        this(kind, kind.message(), backtrace, cause);
+    }
+
+    /**
+     * A trap whose message adds a detail after the spec's message, e.g. the table index in
+     * "uninitialized element 2" (the message still starts with the spec's wording).
+     */
+    public Trap(TrapKind kind, String detail) {
+        this(kind, kind.message() + " " + detail, List.of(), null);
+    }
+
+    private Trap(TrapKind kind, String message, List<Frame> backtrace, Throwable cause) {
+        super(message, cause);
         this.kind = kind;
         this.backtrace = List.copyOf(backtrace);
     }
@@ -44,7 +61,7 @@ public final class Trap extends VergeException {
 
     /** A copy of this trap with a backtrace attached. */
     public Trap withBacktrace(List<Frame> frames) {
-        return new Trap(kind, frames, getCause());
+        return new Trap(kind, getMessage(), frames, getCause());
     }
 
     @Override

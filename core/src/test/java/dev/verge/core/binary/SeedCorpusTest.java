@@ -14,26 +14,47 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fuzzer's seeds must be valid modules, or the fuzzer starts from the decoder's error paths
- * and rarely reaches the validator.
+ * The fuzzer's seeds must be valid, or the fuzzer starts from the decoder's error paths and rarely
+ * reaches the validator: {@code *.wasm} seeds are whole modules, {@code body-*} seeds function
+ * bodies for {@link DecoderFuzzTest#moduleAround}.
  */
 class SeedCorpusTest {
     private static final Path SEEDS = Path.of("src/test/resources/dev/verge/core/binary/DecoderFuzzTestInputs/decodeAndValidate");
 
-    @Test
-    void everySeedIsAValidModule() throws IOException {
-        List<Path> seeds;
+    private static List<Path> seeds(String prefix, String suffix) throws IOException {
         try (Stream<Path> files = Files.list(SEEDS)) {
-            seeds = files.filter(p -> p.toString().endsWith(".wasm")).sorted().toList();
+            return files.filter(p -> {
+                        String name = p.getFileName().toString();
+                        return name.startsWith(prefix) && name.endsWith(suffix);
+                    })
+                    .sorted()
+                    .toList();
         }
-        assertEquals(7, seeds.size());
-        for (Path seed : seeds) {
-            byte[] bytes = Files.readAllBytes(seed);
-            WasmModule module = ModuleDecoder.decode(bytes);
-            assertDoesNotThrow(() -> Validator.validate(module), seed.toString());
-            for (FunctionBody f : module.codes()) {
-                CodeReader.read(f.body(), new RecordingVisitor());
-            }
+    }
+
+    private static void assertValid(byte[] bytes, String what) {
+        WasmModule module = ModuleDecoder.decode(bytes);
+        assertDoesNotThrow(() -> Validator.validate(module), what);
+        for (FunctionBody f : module.codes()) {
+            CodeReader.read(f.body(), new RecordingVisitor());
+        }
+    }
+
+    @Test
+    void everyModuleSeedIsValid() throws IOException {
+        List<Path> modules = seeds("", ".wasm");
+        assertEquals(7, modules.size());
+        for (Path seed : modules) {
+            assertValid(Files.readAllBytes(seed), seed.toString());
+        }
+    }
+
+    @Test
+    void everyBodySeedIsValidInItsModule() throws IOException {
+        List<Path> bodies = seeds("body-", "");
+        assertEquals(5, bodies.size());
+        for (Path seed : bodies) {
+            assertValid(DecoderFuzzTest.moduleAround(Files.readAllBytes(seed)), seed.toString());
         }
     }
 }

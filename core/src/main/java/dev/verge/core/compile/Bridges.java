@@ -1,0 +1,72 @@
+package dev.verge.core.compile;
+
+import static dev.verge.core.compile.ModuleContext.kind;
+
+import dev.verge.core.model.FuncType;
+import dev.verge.core.model.ValType;
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.TypeKind;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.MethodTypeDesc;
+
+/**
+ * Methods that call a {@code WasmFunction} object rather than a method of this class: imported
+ * functions and {@code call_indirect}. They load the function, then call its compiled code with
+ * {@code invokeExact}, passing the callee's own instance (or, for host functions, the caller's).
+ */
+final class Bridges {
+    private Bridges() {}
+
+    private static final MethodTypeDesc CONTEXT_FOR = MethodTypeDesc.of(RuntimeNames.INSTANCE, RuntimeNames.WASM_FUNCTION, RuntimeNames.INSTANCE);
+
+    /** {@code f<index>(params..., Instance)} for an imported function. */
+    static void importBridge(CodeBuilder cb, FuncType ft, int index) {
+        int ctx = paramSlots(ft);
+        int f = cb.allocateLocal(TypeKind.REFERENCE);
+        cb.aload(ctx).getfield(RuntimeNames.INSTANCE, "functions", RuntimeNames.FUNCTION_ARRAY).loadConstant(index).aaload().astore(f);
+        invoke(cb, ft, f, ctx);
+    }
+
+    /** {@code ci<type>_<table>(params..., int element, Instance)}. */
+    static void indirectBridge(CodeBuilder cb, FuncType ft, int typeIndex, int table) {
+        int element = paramSlots(ft);
+        int ctx = element + 1;
+        int f = cb.allocateLocal(TypeKind.REFERENCE);
+        cb.iload(element).loadConstant(table).loadConstant(typeIndex).aload(ctx);
+        cb.invokestatic(RuntimeNames.TABLE_ACCESS, "indirect", MethodTypeDesc.of(RuntimeNames.WASM_FUNCTION,
+                ConstantDescs.CD_int, ConstantDescs.CD_int, ConstantDescs.CD_int, RuntimeNames.INSTANCE));
+        cb.astore(f);
+        invoke(cb, ft, f, ctx);
+    }
+
+    private static void invoke(CodeBuilder cb, FuncType ft, int f, int ctx) {
+        cb.aload(f).getfield(RuntimeNames.WASM_FUNCTION, "raw", RuntimeNames.METHOD_HANDLE);
+        int slot = 0;
+        for (ValType t : ft.params()) {
+            cb.loadLocal(kind(t), slot);
+            slot += kind(t).slotSize();
+        }
+        cb.aload(f).aload(ctx).invokestatic(RuntimeNames.WASM_FUNCTION, "contextFor", CONTEXT_FOR);
+        cb.invokevirtual(RuntimeNames.METHOD_HANDLE, "invokeExact", ModuleContext.descriptor(ft));
+        ClassDescReturn.emit(cb, ft);
+    }
+
+    private static int paramSlots(FuncType ft) {
+        int slot = 0;
+        for (ValType t : ft.params()) {
+            slot += kind(t).slotSize();
+        }
+        return slot;
+    }
+
+    /** Returns whatever the call left, typed as the function's return. */
+    private static final class ClassDescReturn {
+        static void emit(CodeBuilder cb, FuncType ft) {
+            switch (ft.results().size()) {
+                case 0 -> cb.return_();
+                case 1 -> cb.return_(kind(ft.results().getFirst()));
+                default -> cb.areturn();
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.verge.core.compile;
+
+import static java.lang.constant.ConstantDescs.CD_int;
+import static java.lang.constant.ConstantDescs.CD_long;
+import static java.lang.constant.ConstantDescs.CD_void;
+
+import dev.verge.core.instr.Op;
+import dev.verge.core.model.ValType;
+import java.lang.classfile.CodeBuilder;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.MethodTypeDesc;
+
+/**
+ * Emits memory, table and segment instructions as calls of the small runtime helpers
+ * ({@code MemoryAccess}, {@code TableAccess}) that HotSpot inlines: operands stay where the Wasm
+ * stack put them, immediates and the instance (or memory) follow.
+ */
+final class MemoryEmitter {
+    private static final ClassDesc I = CD_int;
+    private static final ClassDesc OBJ = RuntimeNames.OBJECT;
+    private static final ClassDesc INST = RuntimeNames.INSTANCE;
+    private static final ClassDesc MEM = RuntimeNames.MEMORY;
+
+    private final CodeBuilder cb;
+    private final int ctx;
+
+    MemoryEmitter(CodeBuilder cb, int ctx) {
+        this.cb = cb;
+        this.ctx = ctx;
+    }
+
+    private void memoryRef(int index) {
+        cb.aload(ctx);
+        if (index == 0) {
+            cb.getfield(INST, "memory0", MEM);
+        } else {
+            cb.getfield(INST, "memories", RuntimeNames.MEMORY_ARRAY).loadConstant(index).aaload();
+        }
+    }
+
+    private void memoryCall(String name, MethodTypeDesc desc) {
+        cb.invokestatic(RuntimeNames.MEMORY_ACCESS, name, desc);
+    }
+
+    private void tableCall(String name, MethodTypeDesc desc) {
+        cb.invokestatic(RuntimeNames.TABLE_ACCESS, name, desc);
+    }
+
+    /** The helper name of a load or store: {@code i64.load32_u} is {@code i64Load32U}. */
+    static String helperName(Op op) {
+        String m = op.mnemonic();
+        StringBuilder sb = new StringBuilder(m.substring(0, 3));
+        boolean upper = true;
+        for (int i = 4; i < m.length(); i++) {
+            char c = m.charAt(i);
+            if (c == '_') {
+                upper = true;
+            } else {
+                sb.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return sb.toString();
+    }
+
+    /** A load or store with its static offset. */
+    void access(Op op, long offset, int memoryIndex) {
+        cb.loadConstant(offset);
+        memoryRef(memoryIndex);
+        ValType value = op.results().isEmpty() ? op.params().get(1) : op.results().getFirst();
+        MethodTypeDesc desc = op.results().isEmpty()
+                ? MethodTypeDesc.of(CD_void, I, ModuleContext.desc(value), CD_long, MEM)
+                : MethodTypeDesc.of(ModuleContext.desc(value), I, CD_long, MEM);
+        memoryCall(helperName(op), desc);
+    }
+
+    void index(Op op, int index) {
+        switch (op) {
+            case MEMORY_SIZE -> {
+                memoryRef(index);
+                memoryCall("size", MethodTypeDesc.of(I, MEM));
+            }
+            case MEMORY_GROW -> {
+                memoryRef(index);
+                memoryCall("grow", MethodTypeDesc.of(I, I, MEM));
+            }
+            case MEMORY_FILL -> {
+                memoryRef(index);
+                memoryCall("fill", MethodTypeDesc.of(CD_void, I, I, I, MEM));
+            }
+            case DATA_DROP -> {
+                cb.loadConstant(index).aload(ctx);
+                memoryCall("dataDrop", MethodTypeDesc.of(CD_void, I, INST));
+            }
+            case TABLE_GET -> {
+                cb.loadConstant(index).aload(ctx);
+                tableCall("get", MethodTypeDesc.of(OBJ, I, I, INST));
+            }
+            case TABLE_SET -> {
+                cb.loadConstant(index).aload(ctx);
+                tableCall("set", MethodTypeDesc.of(CD_void, I, OBJ, I, INST));
+            }
+            case TABLE_SIZE -> {
+                cb.loadConstant(index).aload(ctx);
+                tableCall("size", MethodTypeDesc.of(I, I, INST));
+            }
+            case TABLE_GROW -> {
+                cb.loadConstant(index).aload(ctx);
+                tableCall("grow", MethodTypeDesc.of(I, OBJ, I, I, INST));
+            }
+            case TABLE_FILL -> {
+                cb.loadConstant(index).aload(ctx);
+                tableCall("fill", MethodTypeDesc.of(CD_void, I, OBJ, I, I, INST));
+            }
+            case ELEM_DROP -> {
+                cb.loadConstant(index).aload(ctx);
+                tableCall("elemDrop", MethodTypeDesc.of(CD_void, I, INST));
+            }
+            default -> throw new UnsupportedOperationException(op.mnemonic() + " is not supported");
+        }
+    }
+
+    void index2(Op op, int first, int second) {
+        switch (op) {
+            case MEMORY_COPY -> {
+                // Wasm 2.0 has one memory; multi-memory copies would need both.
+                memoryRef(first);
+                memoryCall("copy", MethodTypeDesc.of(CD_void, I, I, I, MEM));
+            }
+            case MEMORY_INIT -> {
+                cb.loadConstant(first).aload(ctx);
+                memoryCall("init", MethodTypeDesc.of(CD_void, I, I, I, I, INST));
+            }
+            case TABLE_COPY -> {
+                cb.loadConstant(first).loadConstant(second).aload(ctx);
+                tableCall("copy", MethodTypeDesc.of(CD_void, I, I, I, I, I, INST));
+            }
+            case TABLE_INIT -> {
+                cb.loadConstant(first).loadConstant(second).aload(ctx);
+                tableCall("init", MethodTypeDesc.of(CD_void, I, I, I, I, I, INST));
+            }
+            default -> throw new UnsupportedOperationException(op.mnemonic() + " is not supported");
+        }
+    }
+}

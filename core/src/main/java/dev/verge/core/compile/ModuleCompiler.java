@@ -1,0 +1,116 @@
+package dev.verge.core.compile;
+
+import dev.verge.core.model.FuncType;
+import dev.verge.core.model.FunctionBody;
+import dev.verge.core.model.Locals;
+import dev.verge.core.model.ValType;
+import dev.verge.core.model.WasmModule;
+import dev.verge.core.runtime.CompilationException;
+import dev.verge.core.runtime.EngineConfig;
+import dev.verge.core.runtime.JvmTypes;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassHierarchyResolver;
+import java.lang.classfile.CodeBuilder;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.MethodTypeDesc;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.AccessFlag;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Compiles a validated module to one hidden class: each function becomes a static method
+ * {@code f<index>(params..., Instance)}; imported functions get a bridge method of the same shape
+ * that calls through the instance's function table; each {@code call_indirect} signature gets a
+ * bridge {@code ci<type>_<table>}. Hidden classes can be unloaded with their module, and being
+ * defined in the runtime's package they use its internals without those being exported.
+ */
+public final class ModuleCompiler {
+    private static final int ACC_STATIC = ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC;
+
+    private ModuleCompiler() {}
+
+    /** The generated class and a handle to each defined function's method. */
+    public record Output(Class<?> codeClass, MethodHandle[] functions) {}
+
+    /**
+     * Compiles {@code module}, whose functions {@code driver} feeds through the validator.
+     *
+     * @param lookup a full-privilege lookup in the runtime package, where the class is defined
+     */
+    public static Output compile(WasmModule module, EngineConfig config, FunctionDriver driver, MethodHandles.Lookup lookup) {
+        String pkg = lookup.lookupClass().getPackageName();
+        ClassDesc self = ClassDesc.of(pkg + ".WasmCode");
+        ModuleContext mc = new ModuleContext(module, self, config);
+        int imported = mc.functionTypes.size() - module.functions().size();
+        ClassFile cf = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
+                ClassHierarchyResolver.defaultResolver().orElse(ClassHierarchyResolver.ofClassLoading(ModuleCompiler.class.getClassLoader()))));
+        byte[] bytes;
+        try {
+            bytes = cf.build(self, clb -> {
+                clb.withFlags(AccessFlag.FINAL, AccessFlag.SYNTHETIC);
+                for (int i = 0; i < imported; i++) {
+                    int index = i;
+                    FuncType ft = mc.functionType(i);
+                    clb.withMethodBody(ModuleContext.functionMethod(i), ModuleContext.descriptor(ft), ACC_STATIC,
+                            cb -> Bridges.importBridge(cb, ft, index));
+                }
+                for (int d = 0; d < module.functions().size(); d++) {
+                    int defined = d;
+                    int index = imported + d;
+                    FuncType ft = mc.functionType(index);
+                    FunctionBody body = module.codes().get(d);
+                    clb.withMethodBody(ModuleContext.functionMethod(index), ModuleContext.descriptor(ft), ACC_STATIC,
+                            cb -> compileFunction(cb, mc, driver, defined, index, ft, body));
+                }
+                for (long key : mc.indirectBridges) {
+                    int typeIndex = (int) (key >>> 32);
+                    int table = (int) key;
+                    FuncType ft = module.funcType(typeIndex);
+                    clb.withMethodBody(ModuleContext.indirectMethod(typeIndex, table), ModuleContext.descriptor(ft, ConstantDescs.CD_int), ACC_STATIC,
+                            cb -> Bridges.indirectBridge(cb, ft, typeIndex, table));
+                }
+            });
+        } catch (CompilationException e) {
+            throw e;
+        } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
+            throw new CompilationException("cannot compile module: " + e.getMessage(), e);
+        }
+        try {
+            MethodHandles.Lookup hidden = lookup.defineHiddenClass(bytes, true);
+            Class<?> cls = hidden.lookupClass();
+            MethodHandle[] handles = new MethodHandle[module.functions().size()];
+            for (int d = 0; d < handles.length; d++) {
+                int index = imported + d;
+                handles[d] = hidden.findStatic(cls, ModuleContext.functionMethod(index), JvmTypes.compiled(mc.functionType(index)));
+            }
+            return new Output(cls, handles);
+        } catch (LinkageError | ReflectiveOperationException e) {
+            throw new CompilationException("generated code was rejected by the JVM: " + e, e);
+        }
+    }
+
+    private static void compileFunction(CodeBuilder cb, ModuleContext mc, FunctionDriver driver, int defined, int index, FuncType ft, FunctionBody body) {
+        List<ValType> locals = new ArrayList<>();
+        for (Locals l : body.locals()) {
+            for (long i = 0; i < l.count(); i++) {
+                locals.add(l.type());
+            }
+        }
+        try {
+            driver.drive(defined, types -> {
+                FunctionEmitter e = new FunctionEmitter(cb, mc, types, ft, locals);
+                e.begin();
+                return e;
+            });
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            throw new CompilationException("function " + index + ": " + e.getMessage(), e);
+        }
+    }
+
+    static MethodTypeDesc descriptorOf(FuncType ft) {
+        return ModuleContext.descriptor(ft);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.verge.core.compile;
+
+import dev.verge.core.model.ValType;
+
+/**
+ * What the compiler asks the validator about the operand stack while it emits code. The validator
+ * runs ahead of the compiler in the visitor chain and answers for the state just before the
+ * current instruction takes effect, so the compiler keeps no type stack of its own.
+ */
+public interface OperandTypes {
+    /** The type of the operand {@code depth} values below the top (0 is the top). */
+    ValType operandType(int depth);
+
+    /** How many operands the function's stack holds, over all open blocks. */
+    int height();
+}

@@ -1,0 +1,172 @@
+package dev.verge.core.runtime;
+
+import dev.verge.core.model.Limits;
+import dev.verge.core.model.MemoryType;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * A linear memory: one contiguous little-endian byte array that grows in 64 KiB pages. Shared by
+ * reference between the instances that export and import it.
+ *
+ * <p>The accessors are bounded: an access outside the memory throws a {@link Trap} of kind
+ * {@link TrapKind#OUT_OF_BOUNDS_MEMORY_ACCESS}. Addresses are unsigned 32-bit values held in longs.
+ * The backing array is never exposed.
+ *
+ * <p>Why a {@code byte[]} and not a {@code MemorySegment}? Loads and stores through a
+ * little-endian array {@code VarHandle} are what HotSpot optimises best today (bounds checks fold
+ * into the explicit guest check), and a memory must be one array so that no access straddles two
+ * chunks. The cost is a ceiling just under 2 GiB ({@link EngineConfig#BYTE_ARRAY_PAGE_LIMIT});
+ * the accessors of compiled code live in one class ({@code MemoryAccess}), so a segment-backed
+ * variant for 4 GiB and memory64 can be added behind them.
+ */
+public final class Memory implements Extern {
+    static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** The contents; replaced by a larger array on growth. Read by compiled code. */
+    byte[] bytes;
+
+    private final long maxPages;
+    private final long declaredMax;
+
+    /**
+     * A new memory of {@code type}'s minimum size, growing up to its maximum and never past
+     * {@code limitPages}.
+     */
+    public Memory(MemoryType type, long limitPages) {
+        Limits l = type.limits();
+        long cap = Math.min(limitPages, EngineConfig.BYTE_ARRAY_PAGE_LIMIT);
+        this.declaredMax = l.max();
+        this.maxPages = l.hasMax() ? Math.min(l.max(), cap) : cap;
+        if (l.min() > maxPages) {
+            throw new ResourceLimitException("memory of " + l.min() + " pages exceeds the limit of " + maxPages);
+        }
+        this.bytes = new byte[Math.toIntExact(l.min() * MemoryType.PAGE_SIZE)];
+    }
+
+    /** A new memory of {@code type} limited by the default engine configuration. */
+    public Memory(MemoryType type) {
+        this(type, EngineConfig.DEFAULT.maxMemoryPages());
+    }
+
+    /**
+     * The type this memory has now: its current size as the minimum and its declared maximum (the
+     * type used to check that it matches an import).
+     */
+    public MemoryType type() {
+        return new MemoryType(new Limits(pages(), declaredMax));
+    }
+
+    /** The size in pages. */
+    public int pages() {
+        return bytes.length / MemoryType.PAGE_SIZE;
+    }
+
+    /** The size in bytes. */
+    public long byteSize() {
+        return bytes.length;
+    }
+
+    /**
+     * Grows by {@code deltaPages} (read as unsigned) filled with zeros, as {@code memory.grow}
+     * does: returns the old size in pages, or -1 when the memory cannot grow that much.
+     */
+    public int grow(int deltaPages) {
+        long old = pages();
+        long delta = Integer.toUnsignedLong(deltaPages);
+        if (delta == 0) {
+            return (int) old;
+        }
+        if (old + delta > maxPages) {
+            return -1;
+        }
+        byte[] grown;
+        try {
+            grown = new byte[Math.toIntExact((old + delta) * MemoryType.PAGE_SIZE)];
+        } catch (OutOfMemoryError e) {
+            return -1;
+        }
+        System.arraycopy(bytes, 0, grown, 0, bytes.length);
+        bytes = grown;
+        return (int) old;
+    }
+
+    private int check(long address, long length) {
+        if (address < 0 || length < 0 || address > bytes.length - length) {
+            throw new Trap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+        }
+        return (int) address;
+    }
+
+    public byte readI8(long address) {
+        return bytes[check(address, 1)];
+    }
+
+    public int readU8(long address) {
+        return bytes[check(address, 1)] & 0xFF;
+    }
+
+    public short readI16(long address) {
+        return (short) I16.get(bytes, check(address, 2));
+    }
+
+    public int readI32(long address) {
+        return (int) I32.get(bytes, check(address, 4));
+    }
+
+    public long readI64(long address) {
+        return (long) I64.get(bytes, check(address, 8));
+    }
+
+    /** The f32 at {@code address}, NaN payload preserved. */
+    public float readF32(long address) {
+        return Float.intBitsToFloat(readI32(address));
+    }
+
+    /** The f64 at {@code address}, NaN payload preserved. */
+    public double readF64(long address) {
+        return Double.longBitsToDouble(readI64(address));
+    }
+
+    public byte[] readBytes(long address, int length) {
+        byte[] out = new byte[length];
+        System.arraycopy(bytes, check(address, length), out, 0, length);
+        return out;
+    }
+
+    public void writeI8(long address, byte value) {
+        bytes[check(address, 1)] = value;
+    }
+
+    public void writeI16(long address, short value) {
+        I16.set(bytes, check(address, 2), value);
+    }
+
+    public void writeI32(long address, int value) {
+        I32.set(bytes, check(address, 4), value);
+    }
+
+    public void writeI64(long address, long value) {
+        I64.set(bytes, check(address, 8), value);
+    }
+
+    public void writeF32(long address, float value) {
+        writeI32(address, Float.floatToRawIntBits(value));
+    }
+
+    public void writeF64(long address, double value) {
+        writeI64(address, Double.doubleToRawLongBits(value));
+    }
+
+    public void writeBytes(long address, byte[] data) {
+        writeBytes(address, data, 0, data.length);
+    }
+
+    public void writeBytes(long address, byte[] data, int offset, int length) {
+        java.util.Objects.checkFromIndexSize(offset, length, data.length);
+        System.arraycopy(data, offset, bytes, check(address, length), length);
+    }
+}

@@ -238,8 +238,7 @@ public final class Lexer {
                 }
                 case ';' -> {
                     if (p + 1 < length && src.charAt(p + 1) == ';') {
-                        int nl = src.indexOf('\n', p);
-                        p = nl < 0 ? length : nl + 1;
+                        p = lineCommentEnd(p);
                         continue;
                     }
                 }
@@ -342,8 +341,7 @@ public final class Lexer {
             if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
                 pos++;
             } else if (c == ';' && pos + 1 < length && src.charAt(pos + 1) == ';') {
-                int nl = src.indexOf('\n', pos);
-                pos = nl < 0 ? length : nl + 1;
+                pos = lineCommentEnd(pos);
             } else if (c == '(' && pos + 1 < length && src.charAt(pos + 1) == ';') {
                 skipBlockComment();
             } else if (c == '(' && pos + 1 < length && src.charAt(pos + 1) == '@') {
@@ -352,6 +350,18 @@ public final class Lexer {
                 return;
             }
         }
+    }
+
+    /** Where a line comment starting at {@code p} ends: at its newline ({@code \n} or {@code \r}). */
+    private int lineCommentEnd(int p) {
+        while (p < length) {
+            char c = src.charAt(p);
+            if (c == '\n' || c == '\r') {
+                return p;
+            }
+            p++;
+        }
+        return length;
     }
 
     private void skipBlockComment() {
@@ -392,8 +402,7 @@ public final class Lexer {
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
                 pos++;
             } else if (c == ';' && pos + 1 < length && src.charAt(pos + 1) == ';') {
-                int nl = src.indexOf('\n', pos);
-                pos = nl < 0 ? length : nl + 1;
+                pos = lineCommentEnd(pos);
             } else if (c == '(' && pos + 1 < length && src.charAt(pos + 1) == ';') {
                 skipBlockComment();
             } else if (c == '(') {

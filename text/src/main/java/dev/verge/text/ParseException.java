@@ -27,17 +27,19 @@ public final class ParseException extends VergeException {
         int line = 1;
         int lineStart = 0;
         for (int i = 0; i < offset; i++) {
-            if (source.charAt(i) == '\n') {
+            char c = source.charAt(i);
+            // \n, \r and \r\n each end a line.
+            if (c == '\n' || c == '\r' && (i + 1 >= source.length() || source.charAt(i + 1) != '\n')) {
                 line++;
                 lineStart = i + 1;
             }
         }
-        int lineEnd = source.indexOf('\n', offset);
-        if (lineEnd < 0) {
-            lineEnd = source.length();
+        int lineEnd = lineStart;
+        while (lineEnd < source.length() && source.charAt(lineEnd) != '\n' && source.charAt(lineEnd) != '\r') {
+            lineEnd++;
         }
-        if (lineEnd > lineStart && source.charAt(lineEnd - 1) == '\r') {
-            lineEnd--;
+        if (lineEnd < offset) {
+            lineEnd = offset;
         }
         int column = offset - lineStart + 1;
         // Long lines (minified modules) are shown as a window around the column.

@@ -84,6 +84,24 @@ class ParseErrorTest {
     }
 
     @Test
+    void lineCommentsEndAtAnyNewlineAndLinesAreCountedThatWay() {
+        Wat.parse("(func (result i32) (i32.const 1) ;; comment\r (return (i32.const 2)))");
+        ParseException e = fail("(func\r(nop)\r\n(i32.ad))");
+        assertEquals(3, e.line());
+        assertEquals(2, e.column());
+    }
+
+    @Test
+    void annotationsAndIdentifiers() {
+        Wat.parse("(@a x-y$yz\"aa\"-2 (@b) (@) (; c ;) $\"q\" , ; [ ] { }) (func)");
+        assertEquals("illegal character", fail("(@a \u0001)").reason());
+        assertEquals("empty annotation id", fail("(@ x)").reason());
+        assertEquals("unclosed annotation", fail("(@a (b)").reason());
+        assertEquals("empty identifier", fail("(func $)").reason());
+        assertEquals("empty identifier", fail("(func $\"a\nb\")").reason());
+    }
+
+    @Test
     void controlCharactersOutsideStrings() {
         assertEquals("misplaced control character", fail("(func\u0001)").reason());
         assertEquals("illegal control character in string literal", fail("(func (export \"a\u0001\"))").reason());

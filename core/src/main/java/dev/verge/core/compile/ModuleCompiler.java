@@ -87,6 +87,8 @@ public final class ModuleCompiler {
             throw e;
         } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
             throw new CompilationException("cannot compile module: " + e.getMessage(), e);
+        } catch (StackOverflowError e) {
+            throw new CompilationException("cannot compile module: nesting too deep for the compiler's stack", e);
         }
         try {
             MethodHandles.Lookup hidden = lookup.defineHiddenClass(bytes, true);

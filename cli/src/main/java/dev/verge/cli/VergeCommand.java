@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
             WastCommand.class,
             Wat2WasmCommand.class,
             Wasm2WatCommand.class,
+            RunCommand.class,
         })
 public final class VergeCommand implements Callable<Integer> {
     /** The exit status when the command was not used as documented. */
@@ -57,6 +58,8 @@ public final class VergeCommand implements Callable<Integer> {
         CommandLine cli = new CommandLine(new VergeCommand());
         cli.setParameterExceptionHandler(ErrorHandlers::usageError);
         cli.setExecutionExceptionHandler(ErrorHandlers::executionError);
+        // Everything after run's MODULE belongs to the guest, options included.
+        cli.getSubcommands().get("run").setStopAtPositional(true);
         return cli;
     }
 

@@ -180,6 +180,15 @@ public final class Memory implements Extern {
         return out;
     }
 
+    /**
+     * Copies {@code length} bytes at {@code address} into {@code dest} from {@code offset}: the
+     * bulk read of host functions, which reuse their buffer instead of allocating one per call.
+     */
+    public void readBytes(long address, byte[] dest, int offset, int length) {
+        java.util.Objects.checkFromIndexSize(offset, length, dest.length);
+        System.arraycopy(bytes, check(address, length), dest, offset, length);
+    }
+
     public void writeI8(long address, byte value) {
         int i = check(address, 1);
         bytes[i] = value;

@@ -15,6 +15,7 @@ import dev.verge.core.runtime.Trap;
 import dev.verge.core.runtime.TrapKind;
 import dev.verge.core.runtime.UnlinkableException;
 import dev.verge.core.runtime.WasmFunction;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +27,9 @@ import java.util.List;
 public final class VergeWastEngine implements WastEngine {
     /** The host value behind {@code (ref.extern N)} (and {@code (ref.host N)}). */
     record HostRef(long id, boolean host) {}
+
+    /** Far longer than any spec test call takes. */
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
 
     private final Engine engine;
     private final Linker linker = new Linker();
@@ -81,12 +85,16 @@ public final class VergeWastEngine implements WastEngine {
                 boxed[i] = box(type.params().get(i), args.get(i));
             }
             Object[] results;
+            // A guest that never returns costs its command, not the whole run.
+            var deadline = instance.interruptAfter(CALL_TIMEOUT);
             try {
                 results = f.call(boxed);
             } catch (Trap t) {
                 throw trap(t);
             } catch (IllegalArgumentException e) {
                 throw new WastEngineException(WastEngineException.Kind.UNSUPPORTED, e.getMessage());
+            } finally {
+                deadline.close();
             }
             List<WastValue> out = new ArrayList<>(results.length);
             for (int i = 0; i < results.length; i++) {

@@ -1,0 +1,241 @@
+package dev.verge.cli;
+
+import dev.verge.core.VergeException;
+import dev.verge.core.model.ValType;
+import dev.verge.core.runtime.CompiledModule;
+import dev.verge.core.runtime.Engine;
+import dev.verge.core.runtime.EngineConfig;
+import dev.verge.core.runtime.Instance;
+import dev.verge.core.runtime.Linker;
+import dev.verge.core.runtime.Trap;
+import dev.verge.core.runtime.TrapKind;
+import dev.verge.core.runtime.WasmFunction;
+import dev.verge.core.model.MemoryType;
+import dev.verge.wasi.Wasi;
+import dev.verge.wasi.WasiConfig;
+import dev.verge.wasi.WasiExit;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code verge run}: runs a WASI command (its {@code _start}) or one exported function, with the
+ * flags of {@code wasmtime run}. Options go before MODULE; everything after it is the guest's.
+ */
+@Command(
+        name = "run",
+        header = "Runs a WebAssembly module as a WASI program.",
+        description = {
+            "Instantiates MODULE (.wasm or .wat) with WASI preview1 and calls its _start, or the "
+                    + "function named by --invoke. The guest sees only the directories given with "
+                    + "--dir, the variables given with --env, and ARGS (with MODULE as argv[0]).",
+            "Read-only directories: --dir HOST::GUEST::ro (or --dir-ro HOST[::GUEST]); the guest "
+                    + "can read them but not create, write, truncate, rename, link or remove anything.",
+        },
+        footer = {
+            "",
+            "Exit status: the guest's proc_exit code (0 when _start returns); 134 when the guest "
+                    + "traps (as wasmtime: 128 + SIGABRT), after the trap message and Wasm backtrace "
+                    + "on stderr; 1 when the module cannot start (invalid, missing import); 2 wrong "
+                    + "usage or unreadable module.",
+        })
+public final class RunCommand implements Callable<Integer> {
+    /** The exit status of a guest that trapped, as wasmtime's on Unix (128 + SIGABRT). */
+    public static final int TRAP = 134;
+    /** The exit status when the module cannot be started. */
+    public static final int START_FAILED = 1;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dir", paramLabel = "HOST[::GUEST[::ro]]",
+            description = "Gives the guest the host directory HOST, as GUEST (default: HOST as written); ::ro makes it read-only.")
+    List<String> dirs = new ArrayList<>();
+
+    @Option(names = "--dir-ro", paramLabel = "HOST[::GUEST]", description = "Like --dir, read-only.")
+    List<String> readOnlyDirs = new ArrayList<>();
+
+    @Option(names = "--env", paramLabel = "NAME[=VALUE]",
+            description = "Sets an environment variable of the guest; NAME alone passes the host's value.")
+    List<String> env = new ArrayList<>();
+
+    @Option(names = "--invoke", paramLabel = "FUNC",
+            description = "Calls the exported function FUNC with ARGS (converted to its parameter types) and prints its results, one per line.")
+    String invoke;
+
+    @Option(names = "--fuel", paramLabel = "N", description = "Stops the guest (a trap) after N units of fuel: one per call and loop iteration.")
+    Long fuel;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", description = "Stops the guest (a trap) after DURATION, e.g. 500ms, 10s, 2m.")
+    String timeout;
+
+    @Option(names = "--max-memory", paramLabel = "SIZE", description = "The most linear memory the guest may have, e.g. 64M (default and ceiling: just under 2G).")
+    String maxMemory;
+
+    @Parameters(index = "0", paramLabel = "MODULE", description = "The .wasm or .wat file to run.")
+    String module;
+
+    @Parameters(index = "1..*", paramLabel = "ARGS", description = "The guest's arguments (or --invoke's).")
+    List<String> args = new ArrayList<>();
+
+    /** The guest's standard streams; the process's own unless a test replaces them. */
+    InputStream stdin = new FileInputStream(FileDescriptor.in);
+    OutputStream stdout = new FileOutputStream(FileDescriptor.out);
+    OutputStream stderr = new FileOutputStream(FileDescriptor.err);
+
+    @Override
+    public Integer call() {
+        byte[] bytes;
+        try {
+            bytes = ModuleFiles.read(module);
+        } catch (ModuleFiles.Unreadable e) {
+            throw new CliFailure("cannot read " + module + ": " + e.getMessage(), VergeCommand.USAGE);
+        }
+        Engine engine = new Engine(engineConfig());
+        CompiledModule compiled;
+        try {
+            compiled = engine.compile(ModuleLoader.binary(module, bytes));
+        } catch (VergeException e) {
+            throw new CliFailure(module + ": " + e.getMessage(), START_FAILED);
+        }
+        Linker linker = new Linker();
+        Wasi wasi = Wasi.addTo(linker, wasiConfig());
+        try {
+            Instance instance;
+            try {
+                instance = linker.instantiate(compiled);
+            } catch (Trap t) {
+                return exitOrTrap(t);
+            } catch (VergeException e) {
+                throw new CliFailure(module + ": " + e.getMessage(), START_FAILED);
+            }
+            if (fuel != null) {
+                instance.setFuel(fuel);
+            }
+            Instance.Deadline deadline = timeout == null ? () -> {} : instance.interruptAfter(RunOptions.duration(timeout));
+            try {
+                return invoke == null ? runStart(instance) : runInvoke(instance);
+            } catch (Trap t) {
+                return exitOrTrap(t);
+            } finally {
+                deadline.close();
+            }
+        } finally {
+            wasi.close();
+        }
+    }
+
+    private EngineConfig engineConfig() {
+        EngineConfig config = EngineConfig.DEFAULT.withFuel(fuel != null);
+        if (maxMemory != null) {
+            long pages = RunOptions.size(maxMemory) / MemoryType.PAGE_SIZE;
+            config = config.withMaxMemoryPages(Math.min(pages, EngineConfig.BYTE_ARRAY_PAGE_LIMIT));
+        }
+        return config;
+    }
+
+    private WasiConfig wasiConfig() {
+        WasiConfig.Builder b = WasiConfig.builder().stdin(stdin).stdout(stdout).stderr(stderr);
+        b.args(module).args(invoke == null ? args : List.of());
+        for (String e : env) {
+            int eq = e.indexOf('=');
+            if (eq == 0) {
+                throw new CliFailure("invalid --env '" + e + "': expected NAME=VALUE", VergeCommand.USAGE);
+            }
+            if (eq < 0) {
+                String host = System.getenv(e);
+                if (host != null) {
+                    b.env(e, host);
+                }
+            } else {
+                b.env(e.substring(0, eq), e.substring(eq + 1));
+            }
+        }
+        for (String d : dirs) {
+            preopen(b, RunOptions.Dir.parse(d, false));
+        }
+        for (String d : readOnlyDirs) {
+            preopen(b, RunOptions.Dir.parse(d, true));
+        }
+        return b.build();
+    }
+
+    private static void preopen(WasiConfig.Builder b, RunOptions.Dir dir) {
+        Path host = Path.of(dir.host());
+        if (!Files.isDirectory(host)) {
+            throw new CliFailure("--dir " + dir.host() + ": not a directory", VergeCommand.USAGE);
+        }
+        b.preopen(host, dir.guest(), dir.readOnly());
+    }
+
+    private int runStart(Instance instance) {
+        WasmFunction start = instance.function("_start");
+        if (start == null) {
+            throw new CliFailure(module + ": exports no _start function (use --invoke FUNC)", START_FAILED);
+        }
+        start.call();
+        return 0;
+    }
+
+    /** Calls the --invoke function (after {@code _initialize}, for reactors) and prints its results. */
+    private int runInvoke(Instance instance) {
+        WasmFunction f = instance.function(invoke);
+        if (f == null) {
+            throw new CliFailure(module + ": exports no function '" + invoke + "'", START_FAILED);
+        }
+        List<ValType> params = f.type().params();
+        if (params.size() != args.size()) {
+            throw new CliFailure(invoke + " takes " + params.size() + " arguments, got " + args.size(), VergeCommand.USAGE);
+        }
+        Object[] values = new Object[params.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = RunOptions.value(params.get(i), args.get(i));
+        }
+        WasmFunction init = instance.function("_initialize");
+        if (init != null && init.type().params().isEmpty()) {
+            init.call();
+        }
+        Object[] results = f.call(values);
+        PrintWriter out = spec.commandLine().getOut();
+        for (int i = 0; i < results.length; i++) {
+            out.println(ResultFormat.format(f.type().results().get(i), results[i]));
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** A proc_exit's status, or the trap reported on stderr and {@link #TRAP}. */
+    private int exitOrTrap(Trap t) {
+        WasiExit exit = WasiExit.find(t);
+        if (exit != null) {
+            return exit.code();
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        String message = t.getMessage();
+        if (t.kind() == TrapKind.HOST_ERROR && t.getCause() != null) {
+            message += ": " + t.getCause();
+        }
+        err.println("verge run: " + module + ": trap: " + message);
+        if (!t.backtrace().isEmpty()) {
+            err.println("wasm backtrace:");
+            for (int i = 0; i < t.backtrace().size(); i++) {
+                err.println("  " + i + ": " + t.backtrace().get(i));
+            }
+        }
+        err.flush();
+        return TRAP;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.verge.wasi;
+
+import dev.verge.core.model.FuncType;
+import dev.verge.core.model.NumType;
+import dev.verge.core.model.ValType;
+import dev.verge.core.runtime.Linker;
+import dev.verge.core.runtime.Memory;
+import dev.verge.core.runtime.Trap;
+import dev.verge.core.runtime.TrapKind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Defines the {@code wasi_snapshot_preview1} functions in a linker, and is the one edge where
+ * failures become errnos: a {@link WasiError} gives its errno, a host I/O exception its mapped
+ * errno, a guest pointer out of bounds {@code EFAULT}; no Java exception reaches the guest.
+ */
+final class Definer {
+    static final String MODULE = "wasi_snapshot_preview1";
+
+    /** The body of a WASI function: returns the errno code (0 for success). */
+    @FunctionalInterface
+    interface Body {
+        int call(WasiContext ctx, Memory mem, Args args) throws WasiError, IOException;
+    }
+
+    /** The arguments of one call, read by position. */
+    record Args(Object[] values) {
+        int i32(int index) {
+            return (Integer) values[index];
+        }
+
+        long i64(int index) {
+            return (Long) values[index];
+        }
+    }
+
+    private final Linker linker;
+    private final WasiContext ctx;
+
+    Definer(Linker linker, WasiContext ctx) {
+        this.linker = linker;
+        this.ctx = ctx;
+    }
+
+    /**
+     * Defines {@code name} with parameters spelled one letter each ({@code i} i32, {@code I} i64)
+     * and one i32 result, the errno.
+     */
+    void fn(String name, String params, Body body) {
+        linker.defineFunction(MODULE, name, type(params, List.of(NumType.I32)), (caller, values) -> {
+            Memory mem = caller.memory("memory");
+            return new Object[] {run(body, mem, new Args(values))};
+        });
+    }
+
+    /** Defines a function that never returns normally (proc_exit): no result. */
+    void noReturn(String name, String params, Body body) {
+        linker.defineFunction(MODULE, name, type(params, List.of()), (caller, values) -> {
+            run(body, caller.memory("memory"), new Args(values));
+            return new Object[0];
+        });
+    }
+
+    private int run(Body body, Memory mem, Args args) {
+        try {
+            return body.call(ctx, mem, args);
+        } catch (WasiError e) {
+            return e.errno.code();
+        } catch (IOException e) {
+            return IoErrors.errno(e).code();
+        } catch (UncheckedIOException e) {
+            return IoErrors.errno(e.getCause()).code();
+        } catch (Trap t) {
+            if (t.kind() == TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS) {
+                return Errno.FAULT.code();
+            }
+            throw t;
+        } catch (WasiExit e) {
+            throw e;
+        } catch (SecurityException e) {
+            return Errno.ACCES.code();
+        } catch (OutOfMemoryError e) {
+            return Errno.NOMEM.code();
+        } catch (RuntimeException e) {
+            // A host failure the mapping does not know (a bug or an odd file system): the guest
+            // gets an I/O error, never a Java exception.
+            return Errno.IO.code();
+        }
+    }
+
+    private static FuncType type(String params, List<ValType> results) {
+        List<ValType> ps = new ArrayList<>();
+        for (char c : params.toCharArray()) {
+            ps.add(switch (c) {
+                case 'i' -> NumType.I32;
+                case 'I' -> NumType.I64;
+                default -> throw new IllegalArgumentException("parameter letter " + c);
+            });
+        }
+        return new FuncType(ps, results);
+    }
+}

@@ -1,0 +1,176 @@
+package dev.verge.wasi;
+
+import dev.verge.core.runtime.Memory;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * {@code fd_read}, {@code fd_write}, {@code fd_pread}, {@code fd_pwrite}, {@code fd_seek} and
+ * {@code fd_tell}. Data moves between guest memory and the host in bulk copies through the
+ * context's scratch buffer, never byte by byte, and one call moves at most the configured
+ * maximum (a short read or write beyond it).
+ */
+final class FdIoFunctions {
+    static final int WHENCE_SET = 0;
+    static final int WHENCE_CUR = 1;
+    static final int WHENCE_END = 2;
+
+    private FdIoFunctions() {}
+
+    static void define(Definer d) {
+        d.fn("fd_write", "iiii", (ctx, mem, a) -> written(mem, a.i32(3), write(ctx, mem, a.i32(0), a.i32(1), a.i32(2), -1)));
+        d.fn("fd_pwrite", "iiiIi", (ctx, mem, a) -> written(mem, a.i32(4), write(ctx, mem, a.i32(0), a.i32(1), a.i32(2), offset(a.i64(3)))));
+        d.fn("fd_read", "iiii", (ctx, mem, a) -> written(mem, a.i32(3), read(ctx, mem, a.i32(0), a.i32(1), a.i32(2), -1)));
+        d.fn("fd_pread", "iiiIi", (ctx, mem, a) -> written(mem, a.i32(4), read(ctx, mem, a.i32(0), a.i32(1), a.i32(2), offset(a.i64(3)))));
+        d.fn("fd_seek", "iIii", (ctx, mem, a) -> {
+            long pos = seek(ctx.fds.get(a.i32(0)), a.i64(1), a.i32(2));
+            mem.writeI64(GuestMemory.u32(a.i32(3)), pos);
+            return 0;
+        });
+        d.fn("fd_tell", "ii", (ctx, mem, a) -> {
+            Fd fd = ctx.fds.get(a.i32(0));
+            fd.require(Rights.FD_TELL);
+            mem.writeI64(GuestMemory.u32(a.i32(1)), file(fd).channel.position());
+            return 0;
+        });
+    }
+
+    private static long offset(long offset) throws WasiError {
+        if (offset < 0) {
+            throw new WasiError(Errno.INVAL);
+        }
+        return offset;
+    }
+
+    private static int written(Memory mem, int ptr, int n) {
+        mem.writeI32(GuestMemory.u32(ptr), n);
+        return 0;
+    }
+
+    static FileFd file(Fd fd) throws WasiError {
+        return switch (fd) {
+            case FileFd f -> f;
+            case DirFd x -> throw new WasiError(Errno.ISDIR);
+            case StreamFd x -> throw new WasiError(Errno.SPIPE);
+        };
+    }
+
+    /** Writes the vectors' bytes at {@code position}, or at the current position when it is -1. */
+    private static int write(WasiContext ctx, Memory mem, int fdNum, int iovs, int count, long position) throws WasiError, IOException {
+        Fd fd = ctx.fds.get(fdNum);
+        fd.require(position < 0 ? Rights.FD_WRITE : Rights.FD_WRITE | Rights.FD_SEEK);
+        long[] v = GuestMemory.iovecs(mem, iovs, count, ctx.maxIo());
+        byte[] buf = ctx.scratch;
+        int done = 0;
+        switch (fd) {
+            case StreamFd s -> {
+                if (position >= 0) {
+                    throw new WasiError(Errno.SPIPE);
+                }
+                for (int i = 0; i < v.length; i += 2) {
+                    for (long off = 0; off < v[i + 1]; ) {
+                        int n = (int) Math.min(buf.length, v[i + 1] - off);
+                        mem.readBytes(v[i] + off, buf, 0, n);
+                        s.out.write(buf, 0, n);
+                        off += n;
+                        done += n;
+                    }
+                }
+                s.out.flush();
+            }
+            case FileFd f -> {
+                f.requireWritable();
+                long at = position >= 0 ? position
+                        : (f.flags & Fd.FDFLAG_APPEND) != 0 ? f.channel.size() : f.channel.position();
+                for (int i = 0; i < v.length; i += 2) {
+                    for (long off = 0; off < v[i + 1]; ) {
+                        int n = (int) Math.min(buf.length, v[i + 1] - off);
+                        mem.readBytes(v[i] + off, buf, 0, n);
+                        ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
+                        while (bb.hasRemaining()) {
+                            at += f.channel.write(bb, at);
+                        }
+                        off += n;
+                        done += n;
+                    }
+                }
+                if (position < 0) {
+                    f.channel.position(at);
+                }
+            }
+            case DirFd x -> throw new WasiError(Errno.ISDIR);
+        }
+        return done;
+    }
+
+    /** Reads into the vectors from {@code position}, or from the current position when it is -1. */
+    private static int read(WasiContext ctx, Memory mem, int fdNum, int iovs, int count, long position) throws WasiError, IOException {
+        Fd fd = ctx.fds.get(fdNum);
+        fd.require(position < 0 ? Rights.FD_READ : Rights.FD_READ | Rights.FD_SEEK);
+        long[] v = GuestMemory.iovecs(mem, iovs, count, ctx.maxIo());
+        byte[] buf = ctx.scratch;
+        int done = 0;
+        switch (fd) {
+            case StreamFd s -> {
+                if (position >= 0) {
+                    throw new WasiError(Errno.SPIPE);
+                }
+                // One read from the stream, at most one buffer: a stream returns what it has,
+                // and waiting to fill every vector could block on input that never comes.
+                int want = Math.min(buf.length, GuestMemory.total(v));
+                if (want > 0) {
+                    int n = s.in.read(buf, 0, want);
+                    if (n > 0) {
+                        GuestMemory.scatter(mem, v, buf, n);
+                        done = n;
+                    }
+                }
+            }
+            case FileFd f -> {
+                long at = position >= 0 ? position : f.channel.position();
+                outer:
+                for (int i = 0; i < v.length; i += 2) {
+                    for (long off = 0; off < v[i + 1]; ) {
+                        int want = (int) Math.min(buf.length, v[i + 1] - off);
+                        int n = f.channel.read(ByteBuffer.wrap(buf, 0, want), at);
+                        if (n <= 0) {
+                            break outer;
+                        }
+                        mem.writeBytes(v[i] + off, buf, 0, n);
+                        at += n;
+                        off += n;
+                        done += n;
+                        if (n < want) {
+                            break outer;
+                        }
+                    }
+                }
+                if (position < 0) {
+                    f.channel.position(at);
+                }
+            }
+            case DirFd x -> throw new WasiError(Errno.ISDIR);
+        }
+        return done;
+    }
+
+    private static long seek(Fd fd, long offset, int whence) throws WasiError, IOException {
+        if (fd instanceof StreamFd) {
+            throw new WasiError(Errno.SPIPE); // as lseek on a pipe: the answer programs test for
+        }
+        fd.require(offset == 0 && whence == WHENCE_CUR ? Rights.FD_TELL : Rights.FD_SEEK);
+        FileFd f = file(fd);
+        long base = switch (whence) {
+            case WHENCE_SET -> 0;
+            case WHENCE_CUR -> f.channel.position();
+            case WHENCE_END -> f.channel.size();
+            default -> throw new WasiError(Errno.INVAL);
+        };
+        long pos = base + offset;
+        if (pos < 0 || (offset > 0 && pos < base)) {
+            throw new WasiError(Errno.INVAL);
+        }
+        f.channel.position(pos);
+        return pos;
+    }
+}

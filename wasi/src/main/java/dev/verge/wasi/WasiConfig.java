@@ -1,0 +1,205 @@
+package dev.verge.wasi;
+
+import java.io.ByteArrayInputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * What a WASI guest is given: arguments, environment, preopened directories, standard streams,
+ * clocks, randomness and limits. Immutable; build one with {@link #builder()}.
+ *
+ * <p>Deny by default: with nothing set, a guest has no arguments, no environment, no directories,
+ * an empty stdin, and its output is discarded.
+ *
+ * @param args the arguments, {@code argv[0]} (the program name) first
+ * @param env the environment variables, in order
+ * @param preopens the directories the guest may reach, as file descriptors 3, 4, ... in order
+ * @param stdin what fd 0 reads
+ * @param stdout where fd 1 writes
+ * @param stderr where fd 2 writes
+ * @param clock the time source of {@code clock_time_get} and {@code poll_oneoff}
+ * @param random the source of {@code random_get} (default a {@link SecureRandom})
+ * @param maxOpenFds the most file descriptors open at once, stdio and preopens included (default
+ *     1024); past it {@code path_open} fails with {@code EMFILE}
+ * @param maxIoSize the most bytes one read or write moves (default 16 MiB); a larger request is
+ *     a short read or write, as POSIX allows, so the host never allocates more than this per call
+ */
+public record WasiConfig(
+        List<String> args,
+        Map<String, String> env,
+        List<Preopen> preopens,
+        InputStream stdin,
+        OutputStream stdout,
+        OutputStream stderr,
+        WasiClock clock,
+        Random random,
+        int maxOpenFds,
+        int maxIoSize) {
+
+    /**
+     * A host directory the guest sees under {@code guestPath}.
+     *
+     * @param readOnly when true, nothing under it can be created, written, truncated, renamed,
+     *     linked or removed (those calls fail with {@code EROFS} or {@code ENOTCAPABLE})
+     */
+    public record Preopen(Path hostPath, String guestPath, boolean readOnly) {
+        public Preopen {
+            Objects.requireNonNull(hostPath);
+            Objects.requireNonNull(guestPath);
+        }
+    }
+
+    public WasiConfig {
+        args = List.copyOf(args);
+        env = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(env));
+        preopens = List.copyOf(preopens);
+        Objects.requireNonNull(stdin);
+        Objects.requireNonNull(stdout);
+        Objects.requireNonNull(stderr);
+        Objects.requireNonNull(clock);
+        Objects.requireNonNull(random);
+        if (maxOpenFds < 3 + preopens.size()) {
+            throw new IllegalArgumentException("maxOpenFds must leave room for stdio and the preopens");
+        }
+        if (maxIoSize < 1) {
+            throw new IllegalArgumentException("maxIoSize must be positive");
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from this configuration. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.args.addAll(args);
+        b.env.putAll(env);
+        b.preopens.addAll(preopens);
+        b.stdin = stdin;
+        b.stdout = stdout;
+        b.stderr = stderr;
+        b.clock = clock;
+        b.random = random;
+        b.maxOpenFds = maxOpenFds;
+        b.maxIoSize = maxIoSize;
+        return b;
+    }
+
+    /** Collects the settings of a {@link WasiConfig}; not thread-safe. */
+    public static final class Builder {
+        private final List<String> args = new ArrayList<>();
+        private final Map<String, String> env = new LinkedHashMap<>();
+        private final List<Preopen> preopens = new ArrayList<>();
+        private InputStream stdin = InputStream.nullInputStream();
+        private OutputStream stdout = OutputStream.nullOutputStream();
+        private OutputStream stderr = OutputStream.nullOutputStream();
+        private WasiClock clock = WasiClock.SYSTEM;
+        private Random random;
+        private int maxOpenFds = 1024;
+        private int maxIoSize = 16 << 20;
+
+        private Builder() {}
+
+        /** Appends arguments; the first one is the program name ({@code argv[0]}). */
+        public Builder args(String... values) {
+            return args(List.of(values));
+        }
+
+        public Builder args(List<String> values) {
+            for (String v : values) {
+                args.add(Objects.requireNonNull(v));
+            }
+            return this;
+        }
+
+        /** Sets an environment variable; the name must not contain {@code =}. */
+        public Builder env(String name, String value) {
+            if (name.indexOf('=') >= 0) {
+                throw new IllegalArgumentException("environment variable names cannot contain '='");
+            }
+            env.put(name, Objects.requireNonNull(value));
+            return this;
+        }
+
+        /** Gives the guest {@code host} as {@code guest}, writable. */
+        public Builder preopen(Path host, String guest) {
+            return preopen(host, guest, false);
+        }
+
+        /** Gives the guest {@code host} as {@code guest}, read-only when asked. */
+        public Builder preopen(Path host, String guest, boolean readOnly) {
+            preopens.add(new Preopen(host, guest, readOnly));
+            return this;
+        }
+
+        public Builder stdin(InputStream in) {
+            stdin = Objects.requireNonNull(in);
+            return this;
+        }
+
+        /** Stdin reads these bytes, then end of file. */
+        public Builder stdin(byte[] content) {
+            return stdin(new ByteArrayInputStream(content.clone()));
+        }
+
+        /** Where stdout goes; pass a {@link java.io.ByteArrayOutputStream} to capture it. */
+        public Builder stdout(OutputStream out) {
+            stdout = Objects.requireNonNull(out);
+            return this;
+        }
+
+        public Builder stderr(OutputStream err) {
+            stderr = Objects.requireNonNull(err);
+            return this;
+        }
+
+        /**
+         * The guest reads and writes the host process's own stdin, stdout and stderr, unbuffered
+         * (straight to the file descriptors, not through {@code System.out}).
+         */
+        public Builder inheritStdio() {
+            stdin = new FileInputStream(FileDescriptor.in);
+            stdout = new FileOutputStream(FileDescriptor.out);
+            stderr = new FileOutputStream(FileDescriptor.err);
+            return this;
+        }
+
+        public Builder clock(WasiClock c) {
+            clock = Objects.requireNonNull(c);
+            return this;
+        }
+
+        /** The source of {@code random_get}; a seeded {@link Random} makes runs repeatable. */
+        public Builder random(Random r) {
+            random = Objects.requireNonNull(r);
+            return this;
+        }
+
+        public Builder maxOpenFds(int n) {
+            maxOpenFds = n;
+            return this;
+        }
+
+        public Builder maxIoSize(int bytes) {
+            maxIoSize = bytes;
+            return this;
+        }
+
+        public WasiConfig build() {
+            return new WasiConfig(args, env, preopens, stdin, stdout, stderr, clock,
+                    random != null ? random : new SecureRandom(), maxOpenFds, maxIoSize);
+        }
+    }
+}

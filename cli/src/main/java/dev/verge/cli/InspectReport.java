@@ -9,7 +9,6 @@ import dev.verge.core.model.Export;
 import dev.verge.core.model.FuncImport;
 import dev.verge.core.model.FuncType;
 import dev.verge.core.model.FunctionBody;
-import dev.verge.core.model.Global;
 import dev.verge.core.model.GlobalType;
 import dev.verge.core.model.Import;
 import dev.verge.core.model.Limits;
@@ -19,9 +18,14 @@ import dev.verge.core.model.SegmentMode;
 import dev.verge.core.model.TableType;
 import dev.verge.core.model.WasmModule;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The text {@code verge inspect} prints for a decoded module: one block per kind of content. */
+/**
+ * The text {@code verge inspect} prints for a decoded module: one block per kind of content.
+ * Tables, memories and globals are listed over their whole index space, imports first, as
+ * instructions refer to them. Code sizes count instruction bytes, without the local declarations.
+ */
 final class InspectReport {
     private final String file;
     private final int size;
@@ -110,9 +114,9 @@ final class InspectReport {
         if (!title("Exports", module.exports().size())) {
             return;
         }
-        TextTable table = new TextTable("lrl");
+        TextTable table = new TextTable("llr");
         for (Export e : module.exports()) {
-            table.row(e.kind().text(), e.index(), e.name());
+            table.row(e.name(), e.kind().text(), e.index());
         }
         table.print(out);
     }
@@ -130,7 +134,7 @@ final class InspectReport {
         if (typeIndices.isEmpty()) {
             return;
         }
-        TextTable table = new TextTable("rrlrrl").row("index", "type", "signature", "locals", "body", "name");
+        TextTable table = new TextTable("rrlrrl").row("index", "type", "signature", "locals", "code", "name");
         for (int f = 0; f < typeIndices.size(); f++) {
             int type = typeIndices.get(f);
             int defined = f - imported;
@@ -149,40 +153,58 @@ final class InspectReport {
     }
 
     private void printTables() {
-        if (!title("Tables", module.tables().size())) {
+        List<String> imported = importNames(ExternKind.TABLE);
+        List<TableType> all = module.allTables();
+        if (!title("Tables", all.size())) {
             return;
         }
-        TextTable table = new TextTable("rl");
-        int first = module.allTables().size() - module.tables().size();
-        for (int i = 0; i < module.tables().size(); i++) {
-            table.row(first + i, table(module.tables().get(i)));
+        TextTable table = new TextTable("rll");
+        for (int i = 0; i < all.size(); i++) {
+            table.row(i, table(all.get(i)), importedAs(imported, i));
         }
         table.print(out);
     }
 
     private void printMemories() {
-        if (!title("Memories", module.memories().size())) {
+        List<String> imported = importNames(ExternKind.MEMORY);
+        List<MemoryType> all = module.allMemories();
+        if (!title("Memories", all.size())) {
             return;
         }
-        TextTable table = new TextTable("rl");
-        int first = module.allMemories().size() - module.memories().size();
-        for (int i = 0; i < module.memories().size(); i++) {
-            table.row(first + i, memory(module.memories().get(i)));
+        TextTable table = new TextTable("rll");
+        for (int i = 0; i < all.size(); i++) {
+            table.row(i, memory(all.get(i)), importedAs(imported, i));
         }
         table.print(out);
     }
 
     private void printGlobals() {
-        if (!title("Globals", module.globals().size())) {
+        List<String> imported = importNames(ExternKind.GLOBAL);
+        List<GlobalType> all = module.allGlobals();
+        if (!title("Globals", all.size())) {
             return;
         }
         TextTable table = new TextTable("rll");
-        int first = module.allGlobals().size() - module.globals().size();
-        for (int i = 0; i < module.globals().size(); i++) {
-            Global g = module.globals().get(i);
-            table.row(first + i, global(g.type()), "= " + ConstExprText.of(g.init()));
+        for (int i = 0; i < all.size(); i++) {
+            String init = i < imported.size()
+                    ? importedAs(imported, i)
+                    : "= " + ConstExprText.of(module.globals().get(i - imported.size()).init());
+            table.row(i, global(all.get(i)), init);
         }
         table.print(out);
+    }
+
+    /** "module.name" of each import of one kind, in index order. */
+    private List<String> importNames(ExternKind kind) {
+        List<String> names = new ArrayList<>();
+        for (Import i : module.imports(kind)) {
+            names.add(i.module() + "." + i.name());
+        }
+        return names;
+    }
+
+    private static String importedAs(List<String> imported, int index) {
+        return index < imported.size() ? "imported " + imported.get(index) : "";
     }
 
     private void printStart() {
@@ -191,7 +213,7 @@ final class InspectReport {
             out.println("Start: none");
         } else {
             String name = module.names().functionName(module.start());
-            out.println("Start: function " + module.start() + (name != null ? " " + name : ""));
+            out.println("Start: function " + module.start() + (name != null ? " (" + name + ")" : ""));
         }
     }
 
@@ -202,7 +224,7 @@ final class InspectReport {
         TextTable table = new TextTable("rlrl");
         for (int i = 0; i < module.elements().size(); i++) {
             ElementSegment e = module.elements().get(i);
-            table.row(i, e.type().text(), e.size(), "items, " + mode(e.mode(), "table"));
+            table.row(i, e.type().text(), e.size() + " items", mode(e.mode(), "table"));
         }
         table.print(out);
     }
@@ -218,7 +240,7 @@ final class InspectReport {
         TextTable table = new TextTable("rrl");
         for (int i = 0; i < module.data().size(); i++) {
             DataSegment d = module.data().get(i);
-            table.row(i, d.init().length(), "bytes, " + mode(d.mode(), "memory"));
+            table.row(i, d.init().length() + " bytes", mode(d.mode(), "memory"));
         }
         table.print(out);
         out.println("  total " + total + " bytes");
@@ -228,9 +250,9 @@ final class InspectReport {
         if (!title("Custom sections", module.customSections().size())) {
             return;
         }
-        TextTable table = new TextTable("lrl");
+        TextTable table = new TextTable("lr");
         for (CustomSection c : module.customSections()) {
-            table.row(c.name(), c.content().length(), "bytes");
+            table.row(c.name(), c.content().length() + " bytes");
         }
         table.print(out);
     }

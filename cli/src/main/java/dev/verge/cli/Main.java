@@ -5,6 +5,15 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(VergeCommand.commandLine().execute(args));
+        int status;
+        try {
+            status = VergeCommand.commandLine().execute(args);
+        } catch (VirtualMachineError e) {
+            // picocli reports exceptions through our handlers; a JVM error (out of memory, stack
+            // overflow) escapes it. Still one line, never a stack trace.
+            System.err.println("verge: internal error: " + e);
+            status = 1;
+        }
+        System.exit(status);
     }
 }

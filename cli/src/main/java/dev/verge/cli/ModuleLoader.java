@@ -1,7 +1,5 @@
 package dev.verge.cli;
 
-import dev.verge.core.VergeException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Lets every command that takes a module accept the text format too: a file named {@code .wat},
@@ -12,13 +10,6 @@ final class ModuleLoader {
     private static final byte[] MAGIC = {0, 'a', 's', 'm'};
 
     private ModuleLoader() {}
-
-    /** A text module that did not parse; the message is {@code line:column: reason}. */
-    static final class TextError extends VergeException {
-        TextError(String message) {
-            super(message);
-        }
-    }
 
     /** Whether {@code file}'s content is the text format, by extension or else by content. */
     static boolean isText(String file, byte[] bytes) {
@@ -53,6 +44,6 @@ final class ModuleLoader {
 
     /** The binary module in {@code file}: its bytes, or the text it holds parsed to bytes. */
     static byte[] binary(String file, byte[] bytes) {
-        return isText(file, bytes) ? TextModules.parse(new String(bytes, StandardCharsets.UTF_8)) : bytes;
+        return isText(file, bytes) ? TextModules.parse(bytes) : bytes;
     }
 }

@@ -1,12 +1,20 @@
 package dev.verge.cli;
 
+import dev.verge.core.binary.ModuleEncoder;
+import dev.verge.text.ParseException;
+import dev.verge.text.Wat;
+
 /** The one place the CLI calls the WAT parser. */
 final class TextModules {
     private TextModules() {}
 
-    /** Parses a {@code (module ...)} to its binary form. */
-    static byte[] parse(String text) {
-        throw new ModuleLoader.TextError("the text format parser is not available yet");
+    /**
+     * Parses UTF-8 text, a {@code (module ...)} or bare module fields, to its binary form.
+     *
+     * @throws ParseException if the text is malformed
+     */
+    static byte[] parse(byte[] utf8) {
+        return ModuleEncoder.encode(Wat.parse(utf8));
     }
 
     /**

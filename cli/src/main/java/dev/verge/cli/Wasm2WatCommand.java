@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code verge wasm2wat IN.wasm [-o OUT.wat]}: the binary format to readable text. */
 @Command(
         name = "wasm2wat",
-        header = "Prints a binary module (.wasm) in the text format.",
+        header = "Prints a .wasm binary module as .wat text.",
         description = {
             "Decodes IN (without validating it) and prints it as text, with names from its name "
                     + "section, to OUT or to standard output.",

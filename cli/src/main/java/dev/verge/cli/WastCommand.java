@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "wast",
-        header = "Runs WebAssembly script (.wast) files, as the spec test suite writes them.",
+        header = "Runs WebAssembly spec scripts (.wast files).",
         description = {
             "Runs every command of each FILE and prints one line per file, 'FILE: N passed, M "
                     + "failed', then a last line 'N passed, M failed' for all files. A file that "

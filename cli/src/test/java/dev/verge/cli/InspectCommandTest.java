@@ -59,6 +59,64 @@ class InspectCommandTest {
 
     private static final String SAMPLE_REPORT = """
             : 226 bytes
+
+            Sections (11):
+              id  name           start     size
+               1  type           0x00000a    14
+               2  import         0x00001a    25
+               3  function       0x000035     3
+               4  table          0x00003a     4
+               6  global         0x000040    11
+               7  export         0x00004d    15
+               8  start          0x00005e     1
+               9  element        0x000061     8
+              10  code           0x00006b    18
+              11  data           0x00007f    21
+               0  custom "name"  0x000096    76
+
+            Types (3):
+              0  [i32 i32] -> [i32]
+              1  [i32] -> []
+              2  [] -> []
+
+            Imports (2):
+              func    0  env.log     type 1 [i32] -> []
+              memory  0  env.memory  min 1 pages
+
+            Exports (2):
+              add    func   1
+              table  table  0
+
+            Functions: 3 (1 imported, 2 defined), code 11 bytes
+              index  type  signature           locals    code  name
+                  0     1  [i32] -> []              -  import  log
+                  1     0  [i32 i32] -> [i32]       1       6  add
+                  2     2  [] -> []                 0       5  main
+
+            Tables (1):
+              0  funcref min 2
+
+            Memories (1):
+              0  min 1 pages  imported env.memory
+
+            Globals (2):
+              0  mut i32  = i32.const 7
+              1  i64      = i64.const -1
+
+            Start: function 2 (main)
+
+            Element segments (1):
+              0  funcref  2 items  active table 0 at i32.const 0
+
+            Data segments (2):
+              0  5 bytes  active memory 0 at i32.const 1024
+              1  7 bytes  passive
+              total 12 bytes
+
+            Custom sections (1):
+              name  71 bytes
+
+            Names: module "sample", 3 function names, local names in 3 functions
             """;
 
     @Test

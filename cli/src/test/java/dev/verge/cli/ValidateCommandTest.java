@@ -34,7 +34,7 @@ class ValidateCommandTest {
         String file = WasmFiles.write(dir, "invalid.wasm", WasmFiles.missingResult()).toString();
         CliRun run = CliRun.of("validate", file);
         assertEquals(1, run.exitCode());
-        assertEquals(file + ": error: type mismatch (in function 0 at offset 0x17)\n", run.out());
+        assertEquals(file + ": error: type mismatch: instruction requires [i32] but stack has [] (in function 0 at offset 0x18)\n", run.out());
     }
 
     @Test

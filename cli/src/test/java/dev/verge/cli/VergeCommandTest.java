@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 class VergeCommandTest {
@@ -50,6 +51,20 @@ class VergeCommandTest {
                 Exit status: 0 success, 1 the answer is no (e.g. an invalid module), 2 wrong
                 usage or unreadable input.
                 """), run.out());
+    }
+
+    /** A subcommand that forgot its header would be listed with a wrong or empty summary. */
+    @Test
+    void everySubcommandHasItsOwnSummary() {
+        CommandLine verge = VergeCommand.commandLine();
+        String topHeader = verge.getCommandSpec().usageMessage().header()[0];
+        for (var entry : verge.getSubcommands().entrySet()) {
+            if (entry.getKey().equals("help")) {
+                continue;
+            }
+            String[] header = entry.getValue().getCommandSpec().usageMessage().header();
+            assertTrue(header.length == 1 && !header[0].equals(topHeader), entry.getKey() + " needs a header");
+        }
     }
 
     @Test

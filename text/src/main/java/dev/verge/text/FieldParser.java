@@ -80,13 +80,15 @@ final class FieldParser {
                 lx.advance();
                 IndexSpace space = space(kind);
                 importCheck(at);
-                space.bind(s.optId(), s, at);
+                int idAt = lx.start();
+                space.bind(s.optId(), s, idAt);
                 if (space == ctx.memories) {
                     ctx.memory64.add(lx.isKeyword("i64"));
                 }
             }
             case "func", "table", "memory", "global" -> {
                 IndexSpace space = space(keyword);
+                int idAt = lx.start();
                 String id = s.optId();
                 while (lx.isParenKeyword("export")) {
                     s.skipSexpr();
@@ -98,7 +100,7 @@ final class FieldParser {
                 } else {
                     lastDefinition = space.category;
                 }
-                space.bind(id, s, at);
+                space.bind(id, s, idAt);
                 boolean is64 = lx.isKeyword("i64");
                 if (space == ctx.memories) {
                     ctx.memory64.add(is64);
@@ -117,8 +119,14 @@ final class FieldParser {
                     }
                 }
             }
-            case "elem" -> ctx.elems.bind(s.optId(), s, at);
-            case "data" -> ctx.datas.bind(s.optId(), s, at);
+            case "elem" -> {
+                int idAt = lx.start();
+                ctx.elems.bind(s.optId(), s, idAt);
+            }
+            case "data" -> {
+                int idAt = lx.start();
+                ctx.datas.bind(s.optId(), s, idAt);
+            }
             case "export", "start" -> {}
             default -> throw lx.errorAt(at, Keywords.isKnown(keyword) ? "unexpected token" : "unknown operator " + keyword);
         }
@@ -151,7 +159,7 @@ final class FieldParser {
         s.rparen();
         s.rparen();
         ctx.typeSpace.bind(id, s, at);
-        ctx.types.add(SubType.of(f));
+        ctx.addType(SubType.of(f));
     }
 
     // ---------------------------------------------------------------- second pass

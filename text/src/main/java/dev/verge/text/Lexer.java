@@ -82,6 +82,34 @@ public final class Lexer {
         return src.substring(start, end);
     }
 
+    /**
+     * The current identifier token's name with its {@code $}: {@code $abc} as written, and the
+     * Wasm 3.0 quoted form {@code $"abc"} as the same {@code $abc}.
+     */
+    public String idName() {
+        if (end - start < 2 || src.charAt(start + 1) != '"') {
+            return text();
+        }
+        int save = start;
+        start = save + 1;
+        byte[] bytes;
+        try {
+            bytes = stringBytes();
+        } finally {
+            start = save;
+        }
+        if (bytes.length == 0) {
+            throw error("empty identifier");
+        }
+        try {
+            return "$" + java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw error("malformed UTF-8 encoding");
+        }
+    }
+
     /** Whether the current token is the keyword {@code keyword}. */
     public boolean isKeyword(String keyword) {
         return kind == Token.KEYWORD && end - start == keyword.length() && src.startsWith(keyword, start);
@@ -143,7 +171,7 @@ public final class Lexer {
                     i++;
                 } else {
                     int cp = src.codePointAt(i);
-                    writeUtf8(out, cp);
+                    LexicalRules.writeUtf8(out, cp);
                     i += Character.charCount(cp);
                 }
                 continue;
@@ -159,7 +187,7 @@ public final class Lexer {
                 case 'u' -> {
                     int close = src.indexOf('}', i);
                     int cp = Integer.parseInt(src.substring(i + 3, close).replace("_", ""), 16);
-                    writeUtf8(out, cp);
+                    LexicalRules.writeUtf8(out, cp);
                     i = close + 1;
                     continue;
                 }
@@ -174,22 +202,52 @@ public final class Lexer {
         return out.toByteArray();
     }
 
-    private static void writeUtf8(ByteArrayOutputStream out, int cp) {
-        if (cp < 0x80) {
-            out.write(cp);
-        } else if (cp < 0x800) {
-            out.write(0xC0 | (cp >> 6));
-            out.write(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out.write(0xE0 | (cp >> 12));
-            out.write(0x80 | ((cp >> 6) & 0x3F));
-            out.write(0x80 | (cp & 0x3F));
-        } else {
-            out.write(0xF0 | (cp >> 18));
-            out.write(0x80 | ((cp >> 12) & 0x3F));
-            out.write(0x80 | ((cp >> 6) & 0x3F));
-            out.write(0x80 | (cp & 0x3F));
+    /**
+     * Skips the balanced s-expression whose {@code (} is the current token, scanning characters
+     * rather than tokens (the module parser's first pass skips every field this way), and moves to
+     * the token after its {@code )}. Strings and comments are honoured; tokens inside are not
+     * checked here, since the second pass lexes them.
+     */
+    public void skipForm() {
+        if (kind != Token.LPAREN) {
+            throw unexpected();
         }
+        int p = start + 1;
+        int depth = 1;
+        while (depth > 0) {
+            if (p >= length) {
+                throw ParseException.at(src, length, "unexpected end of input");
+            }
+            char c = src.charAt(p);
+            switch (c) {
+                case '(' -> {
+                    if (p + 1 < length && src.charAt(p + 1) == ';') {
+                        pos = p;
+                        skipBlockComment();
+                        p = pos;
+                        continue;
+                    }
+                    depth++;
+                }
+                case ')' -> depth--;
+                case '"' -> {
+                    pos = p;
+                    scanString();
+                    p = pos;
+                    continue;
+                }
+                case ';' -> {
+                    if (p + 1 < length && src.charAt(p + 1) == ';') {
+                        int nl = src.indexOf('\n', p);
+                        p = nl < 0 ? length : nl + 1;
+                        continue;
+                    }
+                }
+                default -> {}
+            }
+            p++;
+        }
+        reset(p);
     }
 
     // ---------------------------------------------------------------- scanning
@@ -212,12 +270,21 @@ public final class Lexer {
             nextKind = Token.RPAREN;
         } else if (c == '"') {
             scanString();
-            if (pos < length && (isIdChar(src.charAt(pos)) || src.charAt(pos) == '"')) {
+            if (pos < length && (LexicalRules.isIdChar(src.charAt(pos)) || src.charAt(pos) == '"')) {
                 scanReserved();
             } else {
                 nextKind = Token.STRING;
             }
-        } else if (isIdChar(c)) {
+        } else if (c == '$' && pos + 1 < length && src.charAt(pos + 1) == '"') {
+            // A quoted identifier $"..." (Wasm 3.0).
+            pos++;
+            scanString();
+            if (pos < length && (LexicalRules.isIdChar(src.charAt(pos)) || src.charAt(pos) == '"')) {
+                scanReserved();
+            } else {
+                nextKind = Token.ID;
+            }
+        } else if (LexicalRules.isIdChar(c)) {
             int runEnd = idRunEnd(pos);
             if (runEnd < length && src.charAt(runEnd) == '"') {
                 scanReserved();
@@ -248,7 +315,7 @@ public final class Lexer {
             char c = src.charAt(pos);
             if (c == '"') {
                 scanString();
-            } else if (isIdChar(c)) {
+            } else if (LexicalRules.isIdChar(c)) {
                 pos++;
             } else {
                 break;
@@ -258,7 +325,7 @@ public final class Lexer {
     }
 
     private int idRunEnd(int p) {
-        while (p < length && isIdChar(src.charAt(p))) {
+        while (p < length && LexicalRules.isIdChar(src.charAt(p))) {
             p++;
         }
         return p;
@@ -382,7 +449,7 @@ public final class Lexer {
                 case 'n', 'r', 't', '\\', '\'', '"' -> pos += 2;
                 case 'u' -> scanUnicodeEscape();
                 default -> {
-                    if (isHex(e) && pos + 2 < length && isHex(src.charAt(pos + 2))) {
+                    if (LexicalRules.isHex(e) && pos + 2 < length && LexicalRules.isHex(src.charAt(pos + 2))) {
                         pos += 3;
                     } else {
                         throw ParseException.at(src, pos, "illegal escape");
@@ -420,32 +487,18 @@ public final class Lexer {
 
     // ---------------------------------------------------------------- classification
 
-    static boolean isIdChar(char c) {
-        if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-            return true;
-        }
-        return switch (c) {
-            case '_', '+', '-', '*', '/', '\\', '^', '~', '=', '<', '>', '!', '?', '@', '#', '$', '%', '&', '|', ':', '`', '.', '\'' -> true;
-            default -> false;
-        };
-    }
-
-    static boolean isHex(char c) {
-        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
-    }
-
     private Token classify(int s, int e) {
         char c = src.charAt(s);
         if (c == '$') {
             return e - s > 1 ? Token.ID : Token.RESERVED;
         }
-        Token number = classifyNumber(src, s, e);
+        Token number = LexicalRules.classifyNumber(src, s, e);
         if (number != null) {
             return number;
         }
         if (c >= 'a' && c <= 'z') {
-            if (src.startsWith("offset=", s) && e > s + 7 && classifyNumber(src, s + 7, e) == Token.NAT
-                    || src.startsWith("align=", s) && e > s + 6 && classifyNumber(src, s + 6, e) == Token.NAT) {
+            if (src.startsWith("offset=", s) && e > s + 7 && LexicalRules.classifyNumber(src, s + 7, e) == Token.NAT
+                    || src.startsWith("align=", s) && e > s + 6 && LexicalRules.classifyNumber(src, s + 6, e) == Token.NAT) {
                 return Token.KEYWORD;
             }
             if (e - s < 2) {
@@ -462,94 +515,7 @@ public final class Lexer {
         return Token.RESERVED;
     }
 
-    /** NAT, INT or FLOAT when {@code s[start,end)} is a number literal, else null. */
-    static Token classifyNumber(String s, int start, int end) {
-        int p = start;
-        boolean signed = false;
-        if (p < end && (s.charAt(p) == '+' || s.charAt(p) == '-')) {
-            signed = true;
-            p++;
-        }
-        if (p >= end) {
-            return null;
-        }
-        if (s.startsWith("inf", p) && p + 3 == end || s.startsWith("nan", p) && p + 3 == end) {
-            return Token.FLOAT;
-        }
-        if (s.startsWith("nan:0x", p)) {
-            return hexnum(s, p + 6, end) == end ? Token.FLOAT : null;
-        }
-        boolean hex = s.startsWith("0x", p);
-        int q = hex ? hexnum(s, p + 2, end) : num(s, p, end);
-        if (q < 0) {
-            return null;
-        }
-        if (q == end) {
-            return signed ? Token.INT : Token.NAT;
-        }
-        if (s.charAt(q) == '.') {
-            q++;
-            if (q == end) {
-                return Token.FLOAT;
-            }
-            int f = hex ? hexnum(s, q, end) : num(s, q, end);
-            if (f >= 0) {
-                q = f;
-            }
-            if (q == end) {
-                return Token.FLOAT;
-            }
-        }
-        char x = s.charAt(q);
-        if (hex ? (x == 'p' || x == 'P') : (x == 'e' || x == 'E')) {
-            q++;
-            if (q < end && (s.charAt(q) == '+' || s.charAt(q) == '-')) {
-                q++;
-            }
-            return num(s, q, end) == end ? Token.FLOAT : null;
-        }
-        return null;
-    }
-
-    /** The end of {@code digit ('_'? digit)*} at p, or -1. */
-    static int num(String s, int p, int end) {
-        if (p >= end || s.charAt(p) < '0' || s.charAt(p) > '9') {
-            return -1;
-        }
-        p++;
-        while (p < end) {
-            char c = s.charAt(p);
-            if (c >= '0' && c <= '9') {
-                p++;
-            } else if (c == '_' && p + 1 < end && s.charAt(p + 1) >= '0' && s.charAt(p + 1) <= '9') {
-                p += 2;
-            } else {
-                break;
-            }
-        }
-        return p;
-    }
-
-    /** The end of {@code hexdigit ('_'? hexdigit)*} at p, or -1. */
-    static int hexnum(String s, int p, int end) {
-        if (p >= end || !isHex(s.charAt(p))) {
-            return -1;
-        }
-        p++;
-        while (p < end) {
-            char c = s.charAt(p);
-            if (isHex(c)) {
-                p++;
-            } else if (c == '_' && p + 1 < end && isHex(s.charAt(p + 1))) {
-                p += 2;
-            } else {
-                break;
-            }
-        }
-        return p;
-    }
-
     private int hexnum(int p, int end) {
-        return hexnum(src, p, end);
+        return LexicalRules.hexnum(src, p, end);
     }
 }

@@ -36,6 +36,8 @@ final class ModuleContext {
     final List<Boolean> memory64 = new ArrayList<>();
 
     final List<SubType> types = new ArrayList<>();
+    /** The first index of each distinct type, so implicit type uses are found in constant time. */
+    private final Map<SubType, Integer> firstIndex = new HashMap<>();
     final List<Import> imports = new ArrayList<>();
     final List<Integer> functions = new ArrayList<>();
     final List<TableType> tableTypes = new ArrayList<>();
@@ -62,12 +64,17 @@ final class ModuleContext {
     /** The index of the first type equal to {@code type}, appending it when there is none. */
     int implicitType(FuncType type) {
         SubType wanted = SubType.of(type);
-        for (int i = 0; i < types.size(); i++) {
-            if (types.get(i).equals(wanted)) {
-                return i;
-            }
+        Integer found = firstIndex.get(wanted);
+        if (found != null) {
+            return found;
         }
-        types.add(wanted);
+        return addType(wanted);
+    }
+
+    /** Appends a type definition; returns its index. */
+    int addType(SubType type) {
+        types.add(type);
+        firstIndex.putIfAbsent(type, types.size() - 1);
         return types.size() - 1;
     }
 

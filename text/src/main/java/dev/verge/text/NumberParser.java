@@ -3,8 +3,8 @@ package dev.verge.text;
 /**
  * Number literals of the text format: integers in decimal or hexadecimal with optional sign and
  * underscores, floats in decimal or hexadecimal, {@code inf}, {@code nan} and {@code nan:0x...}.
- * Floats are rounded once, directly to the target precision (round to nearest, ties to even), so
- * {@code f32} literals are never double-rounded through {@code f64}.
+ * Floats are rounded once, directly to the target precision (round to nearest, ties to even):
+ * {@code f32} literals are never double-rounded through {@code f64} (see {@link FloatRounding}).
  *
  * <p>Every method throws {@link NumberFormatException} whose message is the reference
  * interpreter's wording ("constant out of range", ...) when the literal is malformed or does not
@@ -132,16 +132,11 @@ public final class NumberParser {
             }
             return sign | 0x7F800000 | (int) payload;
         }
-        float f;
         try {
-            f = Float.parseFloat(javaFloatText(body));
-        } catch (NumberFormatException e) {
+            return sign | FloatRounding.f32(javaFloatText(body));
+        } catch (NumberFormatException | ArithmeticException e) {
             throw new NumberFormatException(OUT_OF_RANGE);
         }
-        if (Float.isInfinite(f)) {
-            throw new NumberFormatException(OUT_OF_RANGE);
-        }
-        return sign | Float.floatToRawIntBits(f);
     }
 
     /** The bits of an {@code f64} literal. */
@@ -181,7 +176,7 @@ public final class NumberParser {
      * clamped to values that still overflow or underflow the same way.
      */
     private static String javaFloatText(String body) {
-        if (Lexer.classifyNumber(body, 0, body.length()) == null || body.startsWith("+") || body.startsWith("-")) {
+        if (LexicalRules.classifyNumber(body, 0, body.length()) == null || body.startsWith("+") || body.startsWith("-")) {
             throw new NumberFormatException(OUT_OF_RANGE);
         }
         String s = body.indexOf('_') >= 0 ? body.replace("_", "") : body;

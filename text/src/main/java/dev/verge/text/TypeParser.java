@@ -132,7 +132,7 @@ final class TypeParser {
                 if (names == null) {
                     throw lx.unexpected();
                 }
-                names.add(lx.text());
+                names.add(lx.idName());
                 lx.advance();
                 params.add(valType());
             } else {

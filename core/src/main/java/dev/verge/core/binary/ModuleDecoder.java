@@ -126,8 +126,9 @@ public final class ModuleDecoder {
     /** A custom section: a name, then uninterpreted bytes up to the section's end. */
     private static void custom(WasmReader r, ModuleBuilder m, int end, int after) {
         String name = r.name();
-        if (r.pos() > end) {
-            throw r.errorAt(WasmReader.UNEXPECTED_END, end);
+        // The section size may point past the input by as much as its own encoding is long.
+        if (r.pos() > end || end > r.limit()) {
+            throw r.errorAt(WasmReader.UNEXPECTED_END, Math.min(end, r.limit()));
         }
         m.customSections.add(new CustomSection(name, m.slice(r.pos(), end), after));
         r.seek(end);

@@ -2,20 +2,16 @@ package dev.verge.core.validate;
 
 import static dev.verge.core.validate.Signatures.LANES;
 import static dev.verge.core.validate.Signatures.PARAMS;
-import static dev.verge.core.validate.Signatures.PARAMS64;
 import static dev.verge.core.validate.Signatures.RESULTS;
 
 import dev.verge.core.binary.CodeReader;
 import dev.verge.core.instr.BlockType;
-import dev.verge.core.instr.Imm;
 import dev.verge.core.instr.InstrVisitor;
 import dev.verge.core.instr.Op;
 import dev.verge.core.model.AbsHeapType;
 import dev.verge.core.model.ConcreteHeapType;
 import dev.verge.core.model.GlobalType;
 import dev.verge.core.model.HeapType;
-import dev.verge.core.model.Locals;
-import dev.verge.core.model.MemoryType;
 import dev.verge.core.model.NumType;
 import dev.verge.core.model.RefType;
 import dev.verge.core.model.TableType;
@@ -41,24 +37,9 @@ import java.util.function.Function;
  * others (control, parametric, variable, reference, table and memory-size instructions) have one
  * small rule each. Messages follow the reference interpreter's wording.
  */
-public final class FunctionValidator extends TypeStacks implements InstrVisitor {
-    private final ValidModule m;
-    private InstrVisitor next = NoopVisitor.INSTANCE;
-
-    private ValType[] locals = new ValType[16];
-    private int localCount;
-    private ValType[] results = NONE;
-    /** How many globals are visible: all of them, or in constant expressions only the imported. */
-    private int globalLimit;
-    private boolean constant;
-
-    // The block type being opened, resolved without allocating (see blockType()).
-    private ValType[] blockParams;
-    private ValType[] blockResults;
-
+public final class FunctionValidator extends FunctionScope implements InstrVisitor {
     FunctionValidator(ValidModule m) {
-        super(m.limits().maxOperandStack(), m.limits().maxControlDepth());
-        this.m = m;
+        super(m);
     }
 
     /**
@@ -81,142 +62,6 @@ public final class FunctionValidator extends TypeStacks implements InstrVisitor 
         beginFunction(functionIndex, m.module().codes().get(definedIndex).locals());
         CodeReader.read(m.module().codes().get(definedIndex).body(), this);
         finish();
-    }
-
-    /** Prepares for a function body: locals are the parameters then the declared locals. */
-    void beginFunction(int functionIndex, List<Locals> declared) {
-        this.functionIndex = functionIndex;
-        this.offset = -1;
-        int type = m.functionTypes[functionIndex];
-        ValType[] params = m.typeParams[type];
-        long count = params.length;
-        for (Locals run : declared) {
-            count += run.count();
-            if (count > m.limits().maxLocals()) {
-                throw error("too many locals");
-            }
-        }
-        if (locals.length < count) {
-            locals = new ValType[(int) count];
-        }
-        System.arraycopy(params, 0, locals, 0, params.length);
-        int n = params.length;
-        for (Locals run : declared) {
-            Arrays.fill(locals, n, n + (int) run.count(), run.type());
-            n += (int) run.count();
-        }
-        localCount = n;
-        results = m.typeResults[type];
-        globalLimit = m.globals.length;
-        constant = false;
-        reset();
-        pushFrame(FrameKind.FUNCTION, NONE, results);
-    }
-
-    /**
-     * Prepares for a constant expression of type {@code type}; in Wasm 2.0 it sees only the
-     * imported globals. The caller puts a {@link ConstantExpressionChecker} in front.
-     */
-    void beginConstant(ValType type) {
-        functionIndex = -1;
-        offset = -1;
-        localCount = 0;
-        results = Signatures.single(type);
-        globalLimit = m.importedGlobals;
-        constant = true;
-        reset();
-        pushFrame(FrameKind.FUNCTION, NONE, results);
-    }
-
-    /** After the last instruction: the function's own frame must have been closed by its end. */
-    void finish() {
-        if (depth != 0) {
-            throw error("unexpected end of function: " + depth + " unclosed block(s)");
-        }
-    }
-
-    // ---- queries for the downstream ----
-
-    /**
-     * The type of the operand {@code fromTop} places below the top of the stack (0 is the top,
-     * the current instruction's last operand), or null when it is unknown, which happens only in
-     * unreachable code.
-     */
-    public ValType operandType(int fromTop) {
-        return peek(fromTop);
-    }
-
-    /** The number of operands on the stack, over all open frames. */
-    public int operandHeight() {
-        return height;
-    }
-
-    /**
-     * Whether the current instruction is dead code: it follows an {@code unreachable},
-     * {@code br}, {@code br_table} or {@code return} in the same block.
-     */
-    public boolean isUnreachable() {
-        return unreachable[depth - 1];
-    }
-
-    /** The number of open control frames, the function's own frame included. */
-    public int controlDepth() {
-        return depth;
-    }
-
-    /** The types a branch to {@code label} carries: a loop's parameters, else the results. */
-    public List<ValType> labelTypes(int label) {
-        return List.of(labelArray(label));
-    }
-
-    /** The number of values a branch to {@code label} carries, without allocating. */
-    public int labelArity(int label) {
-        return labelArray(label).length;
-    }
-
-    /** What opened the frame of {@code label} (0 is the innermost). */
-    public FrameKind frameKind(int label) {
-        return kinds[depth - 1 - label];
-    }
-
-    /** The operand height when the frame of {@code label} was entered, below its parameters. */
-    public int frameHeight(int label) {
-        return heights[depth - 1 - label];
-    }
-
-    /** The parameter types of the frame of {@code label}. */
-    public List<ValType> frameParams(int label) {
-        return List.of(starts[depth - 1 - label]);
-    }
-
-    /** The result types of the frame of {@code label}. */
-    public List<ValType> frameResults(int label) {
-        return List.of(ends[depth - 1 - label]);
-    }
-
-    /** The type of local {@code index} (parameters first); the index is valid once checked. */
-    public ValType localType(int index) {
-        return locals[index];
-    }
-
-    /** The function being validated, in the function index space; -1 for a constant expression. */
-    public int functionIndex() {
-        return functionIndex;
-    }
-
-    /** The module whose function this is. */
-    public ValidModule module() {
-        return m;
-    }
-
-    /** The highest operand stack seen so far in this function. */
-    public int maxOperandHeight() {
-        return maxHeight;
-    }
-
-    /** The deepest control nesting seen so far in this function. */
-    public int maxControlDepth() {
-        return maxDepth;
     }
 
     // ---- the visitor ----
@@ -297,9 +142,10 @@ public final class FunctionValidator extends TypeStacks implements InstrVisitor 
         }
         checkFrameEnd();
         next.op(Op.ELSE);
-        height = heights[f];
+        height = floor;
         kinds[f] = FrameKind.ELSE;
         unreachable[f] = false;
+        dead = false;
         push(starts[f]);
     }
 
@@ -312,8 +158,7 @@ public final class FunctionValidator extends TypeStacks implements InstrVisitor 
                     + describe(starts[f]));
         }
         next.op(Op.END);
-        height = heights[f];
-        depth--;
+        popFrame();
         if (depth > 0) {
             push(ends[f]);
         }
@@ -344,23 +189,20 @@ public final class FunctionValidator extends TypeStacks implements InstrVisitor 
     }
 
     private void blockType(BlockType type) {
-        switch (type) {
-            case BlockType.Empty e -> {
-                blockParams = NONE;
-                blockResults = NONE;
+        // instanceof tests, not a pattern switch: this runs for every block, loop and if.
+        if (type instanceof BlockType.Value v) {
+            blockParams = NONE;
+            blockResults = Signatures.single(v.type());
+        } else if (type instanceof BlockType.Index x) {
+            int i = x.index();
+            if (i < 0 || i >= m.types.length || m.types[i] == null) {
+                throw error("unknown type " + Integer.toUnsignedString(i));
             }
-            case BlockType.Value v -> {
-                blockParams = NONE;
-                blockResults = Signatures.single(v.type());
-            }
-            case BlockType.Index x -> {
-                int i = x.index();
-                if (i < 0 || i >= m.types.length || m.types[i] == null) {
-                    throw error("unknown type " + Integer.toUnsignedString(i));
-                }
-                blockParams = m.typeParams[i];
-                blockResults = m.typeResults[i];
-            }
+            blockParams = m.typeParams[i];
+            blockResults = m.typeResults[i];
+        } else {
+            blockParams = NONE;
+            blockResults = NONE;
         }
     }
 
@@ -404,13 +246,6 @@ public final class FunctionValidator extends TypeStacks implements InstrVisitor 
         }
         next.brTable(labels, defaultLabel);
         markUnreachable();
-    }
-
-    private int label(int label) {
-        if (label < 0 || label >= depth) {
-            throw error("unknown label " + Integer.toUnsignedString(label));
-        }
-        return label;
     }
 
     @Override
@@ -515,49 +350,6 @@ public final class FunctionValidator extends TypeStacks implements InstrVisitor 
         }
     }
 
-    /** {@code table.set} ([i32 t]) and {@code table.fill} ([i32 t i32]); {@code c} null for two. */
-    private void tableOp(Op op, int index, int n, ValType a, ValType b, ValType c) {
-        if (c == null) {
-            check1(b, 0);
-            check1(a, 1);
-        } else {
-            check1(c, 0);
-            check1(b, 1);
-            check1(a, 2);
-        }
-        next.index(op, index);
-        pop(n);
-    }
-
-    private void threeOperands(Op op, int first, int second, ValType a, ValType b, ValType c) {
-        check1(c, 0);
-        check1(b, 1);
-        check1(a, 2);
-        if (op.imm() == Imm.MEMORY) {
-            next.index(op, first);
-        } else {
-            next.index2(op, first, second);
-        }
-        pop(3);
-    }
-
-    /** An instruction with index immediates and a fixed signature: the generic rule. */
-    private void fixed(Op op, int first, int second) {
-        int o = op.ordinal();
-        ValType[] p = PARAMS[o];
-        if (p == null) {
-            throw noRule(op);
-        }
-        check(p, 0);
-        if (op.imm() == Imm.ELEM || op.imm() == Imm.DATA) {
-            next.index(op, first);
-        } else {
-            next.index2(op, first, second);
-        }
-        pop(p.length);
-        push(RESULTS[o]);
-    }
-
     @Override
     public void index2(Op op, int first, int second) {
         ended();
@@ -631,19 +423,6 @@ public final class FunctionValidator extends TypeStacks implements InstrVisitor 
         next.memoryLane(op, alignLog2, offset, memoryIndex, lane);
         pop(p.length);
         push(RESULTS[op.ordinal()]);
-    }
-
-    /** Checks a load or store's memory and alignment; returns its operand types. */
-    private ValType[] memoryAccess(Op op, int alignLog2, int memoryIndex) {
-        MemoryType mem = memory(memoryIndex);
-        if (alignLog2 < 0 || alignLog2 > 30 || (1 << alignLog2) > op.accessBytes()) {
-            throw error("alignment must not be larger than natural");
-        }
-        ValType[] p = mem.is64() ? PARAMS64[op.ordinal()] : PARAMS[op.ordinal()];
-        if (p == null) {
-            throw noRule(op);
-        }
-        return p;
     }
 
     @Override
@@ -741,74 +520,4 @@ public final class FunctionValidator extends TypeStacks implements InstrVisitor 
         push(t);
     }
 
-    // ---- index spaces ----
-
-    private void ended() {
-        if (depth == 0) {
-            throw error("instruction after the end of the function");
-        }
-    }
-
-    private void function(int index) {
-        if (index < 0 || index >= m.functions.length) {
-            throw error("unknown function " + Integer.toUnsignedString(index));
-        }
-    }
-
-    private int type(int index) {
-        if (index < 0 || index >= m.types.length || m.types[index] == null) {
-            throw error("unknown type " + Integer.toUnsignedString(index));
-        }
-        return index;
-    }
-
-    private ValType local(int index) {
-        if (index < 0 || index >= localCount) {
-            throw error("unknown local " + Integer.toUnsignedString(index));
-        }
-        return locals[index];
-    }
-
-    private GlobalType global(int index) {
-        if (index < 0 || index >= globalLimit) {
-            throw error("unknown global " + Integer.toUnsignedString(index));
-        }
-        return m.globals[index];
-    }
-
-    private TableType table(int index) {
-        if (index < 0 || index >= m.tables.length) {
-            throw error("unknown table " + Integer.toUnsignedString(index));
-        }
-        return m.tables[index];
-    }
-
-    private MemoryType memory(int index) {
-        if (index < 0 || index >= m.memories.length) {
-            throw error("unknown memory " + Integer.toUnsignedString(index));
-        }
-        return m.memories[index];
-    }
-
-    private static ValType addressType(MemoryType mem) {
-        return mem.is64() ? ValType.I64 : ValType.I32;
-    }
-
-    private RefType element(int index) {
-        if (index < 0 || index >= m.elementTypes.length) {
-            throw error("unknown elem segment " + Integer.toUnsignedString(index));
-        }
-        return m.elementTypes[index];
-    }
-
-    private void data(int index) {
-        if (index < 0 || index >= m.dataSegments) {
-            throw error("unknown data segment " + Integer.toUnsignedString(index));
-        }
-    }
-
-    /** An instruction reached the validator that it has no rule for: a bug in the table, not in the input. */
-    private static IllegalStateException noRule(Op op) {
-        return new IllegalStateException("no validation rule for " + op);
-    }
 }

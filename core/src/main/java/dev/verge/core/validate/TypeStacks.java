@@ -25,18 +25,24 @@ abstract class TypeStacks {
     private final int maxOperands;
     private final int maxControl;
 
-    ValType[] vals = new ValType[64];
+    ValType[] vals;
     int height;
     int maxHeight;
 
-    FrameKind[] kinds = new FrameKind[16];
-    ValType[][] starts = new ValType[16][];
-    ValType[][] ends = new ValType[16][];
-    int[] heights = new int[16];
-    boolean[] unreachable = new boolean[16];
+    FrameKind[] kinds;
+    ValType[][] starts;
+    ValType[][] ends;
+    int[] heights;
+    boolean[] unreachable;
     /** The number of open frames; the current one is at {@code depth - 1}. */
     int depth;
     int maxDepth;
+    /**
+     * The current frame's height and unreachable flag, copied out of the arrays because nearly
+     * every instruction reads them.
+     */
+    int floor;
+    boolean dead;
 
     /** Where errors are reported: the function index (or -1) and the current instruction offset. */
     int functionIndex = -1;
@@ -45,6 +51,14 @@ abstract class TypeStacks {
     TypeStacks(int maxOperands, int maxControl) {
         this.maxOperands = maxOperands;
         this.maxControl = maxControl;
+        // Never larger than the limits, so that growing is where the limits are enforced.
+        vals = new ValType[Math.min(64, maxOperands)];
+        int frames = Math.min(16, maxControl);
+        kinds = new FrameKind[frames];
+        starts = new ValType[frames][];
+        ends = new ValType[frames][];
+        heights = new int[frames];
+        unreachable = new boolean[frames];
     }
 
     final InvalidModuleException error(String reason) {
@@ -75,7 +89,7 @@ abstract class TypeStacks {
     final void check(ValType[] expected, int skip) {
         int n = expected.length;
         int base = height - skip - n;
-        if (base >= heights[depth - 1]) {
+        if (base >= floor) {
             // Fast path: every operand is a real stack entry of this frame.
             for (int i = 0; i < n; i++) {
                 ValType actual = vals[base + i];
@@ -86,12 +100,10 @@ abstract class TypeStacks {
             }
             return;
         }
-        int floor = heights[depth - 1];
-        boolean polymorphic = unreachable[depth - 1];
         for (int i = 0; i < n; i++) {
             int at = base + i;
             if (at < floor) {
-                if (!polymorphic) {
+                if (!dead) {
                     throw mismatch(expected, skip);
                 }
             } else if (!matches(vals[at], expected[i])) {
@@ -103,19 +115,19 @@ abstract class TypeStacks {
     /** Checks one operand, {@code fromTop} places below the top. */
     final void check1(ValType expected, int fromTop) {
         int at = height - 1 - fromTop;
-        if (at >= heights[depth - 1]) {
+        if (at >= floor) {
             ValType actual = vals[at];
             if (actual != expected && !matches(actual, expected)) {
                 throw mismatch(new ValType[] {expected}, fromTop);
             }
-        } else if (!unreachable[depth - 1]) {
+        } else if (!dead) {
             throw mismatch(new ValType[] {expected}, fromTop);
         }
     }
 
     /** Requires that {@code count} operands are available below {@code skip} others. */
     final void checkAvailable(int count, int skip) {
-        if (height - skip - count < heights[depth - 1] && !unreachable[depth - 1]) {
+        if (height - skip - count < floor && !dead) {
             ValType[] unknown = new ValType[count];
             throw mismatch(unknown, skip);
         }
@@ -127,13 +139,12 @@ abstract class TypeStacks {
      */
     final ValType peek(int fromTop) {
         int at = height - 1 - fromTop;
-        return at >= heights[depth - 1] ? vals[at] : null;
+        return at >= floor ? vals[at] : null;
     }
 
     /** Pops {@code n} operands already checked; in unreachable code the frame's floor stops it. */
     final void pop(int n) {
         int h = height - n;
-        int floor = heights[depth - 1];
         height = h < floor ? floor : h;
     }
 
@@ -152,8 +163,12 @@ abstract class TypeStacks {
         if (height + n > vals.length) {
             growOperands(n);
         }
-        System.arraycopy(ts, 0, vals, height, n);
-        height += n;
+        // Most signatures have zero or one result: a loop beats arraycopy's call overhead.
+        int h = height;
+        for (int i = 0; i < n; i++) {
+            vals[h + i] = ts[i];
+        }
+        height = h + n;
         if (height > maxHeight) {
             maxHeight = height;
         }
@@ -187,6 +202,8 @@ abstract class TypeStacks {
         ends[depth] = end;
         heights[depth] = height;
         unreachable[depth] = false;
+        floor = height;
+        dead = false;
         depth++;
         if (depth > maxDepth) {
             maxDepth = depth;
@@ -196,8 +213,19 @@ abstract class TypeStacks {
 
     /** The spec's {@code unreachable()}: drops the frame's operands and makes its stack polymorphic. */
     final void markUnreachable() {
-        height = heights[depth - 1];
+        height = floor;
         unreachable[depth - 1] = true;
+        dead = true;
+    }
+
+    /** Closes the current frame, leaving the stack at its entry height. */
+    final void popFrame() {
+        height = floor;
+        depth--;
+        if (depth > 0) {
+            floor = heights[depth - 1];
+            dead = unreachable[depth - 1];
+        }
     }
 
     /** The types a branch to {@code label} carries (the label must exist). */
@@ -214,16 +242,16 @@ abstract class TypeStacks {
         int f = depth - 1;
         ValType[] end = ends[f];
         check(end, 0);
-        if (height - heights[f] > end.length) {
+        if (height - floor > end.length) {
             throw error("type mismatch: block requires " + describe(end) + " but stack has "
-                    + describeTop(height - heights[f]));
+                    + describeTop(height - floor));
         }
     }
 
     // ---- messages ----
 
     final InvalidModuleException mismatch(ValType[] expected, int skip) {
-        int available = Math.max(0, Math.min(expected.length, height - skip - heights[depth - 1]));
+        int available = Math.max(0, Math.min(expected.length, height - skip - floor));
         StringBuilder has = new StringBuilder("[");
         for (int i = 0; i < available; i++) {
             if (i > 0) {

@@ -174,6 +174,8 @@ class ModuleDecoderTest {
         assertEquals(WasmReader.UNEXPECTED_END, failure(module(b(0, 0))));
         // The name runs past the section's end.
         assertEquals(WasmReader.UNEXPECTED_END, failure(module(b(0, 1, 3, 'a', 'b', 'c'))));
+        // The size may exceed the bytes left by as much as its own encoding (a fuzzer's finding).
+        assertEquals(WasmReader.UNEXPECTED_END, failure(module(b(0, 8, 4, 'n', 'a', 'o', 'e', 2, 0))));
         assertEquals("malformed UTF-8 encoding", failure(module(section(0, b(1, 0xFF)))));
         WasmModule m = ModuleDecoder.decode(module(section(0, name(""))));
         assertEquals("", m.customSections().get(0).name());

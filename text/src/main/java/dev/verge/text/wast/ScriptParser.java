@@ -120,7 +120,7 @@ public final class ScriptParser {
             }
             return a.text().equals("binary")
                     ? new WastModule.Binary(name, bytes.toByteArray())
-                    : new WastModule.Quote(name, bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+                    : new WastModule.Quote(name, bytes.toByteArray());
         }
         if (!definition) {
             return new WastModule.Text(name, source.substring(l.start(), l.end()), l.line());

@@ -9,8 +9,11 @@ import dev.verge.core.model.WasmModule;
  * for the first two, invalid for the third).
  */
 public interface Toolchain {
-    /** Text format to binary; the text is either {@code (module ...)} or bare module fields. */
-    byte[] parseText(String text);
+    /**
+     * Text format to binary; the UTF-8 text is either {@code (module ...)} or bare module fields
+     * (malformed UTF-8 is a malformed module, so the text is passed as bytes).
+     */
+    byte[] parseText(byte[] utf8);
 
     WasmModule decode(byte[] binary);
 
@@ -22,6 +25,7 @@ public interface Toolchain {
         return switch (e) {
             case dev.verge.core.binary.MalformedModuleException m -> m.reason();
             case dev.verge.core.validate.InvalidModuleException i -> i.reason();
+            case dev.verge.text.ParseException p -> p.reason();
             default -> String.valueOf(e.getMessage());
         };
     }

@@ -14,6 +14,6 @@ public sealed interface WastModule {
     /** {@code (module binary "...")}: the bytes, exactly. */
     record Binary(String name, byte[] bytes) implements WastModule {}
 
-    /** {@code (module quote "...")}: text to be parsed, maybe malformed. */
-    record Quote(String name, String text) implements WastModule {}
+    /** {@code (module quote "...")}: UTF-8 text to be parsed, maybe malformed (even as UTF-8). */
+    record Quote(String name, byte[] text) implements WastModule {}
 }

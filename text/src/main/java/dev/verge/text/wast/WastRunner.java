@@ -1,6 +1,7 @@
 package dev.verge.text.wast;
 
 import dev.verge.core.VergeException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +34,8 @@ public final class WastRunner {
 
     /** The runner Verge ships: its own text parser, decoder, validator and engine. */
     public static WastRunner standard() {
-        return new WastRunner(StandardToolchain.create(), () -> WastEngine.NONE);
+        dev.verge.core.runtime.Engine engine = new dev.verge.core.runtime.Engine();
+        return new WastRunner(StandardToolchain.create(), () -> new VergeWastEngine(engine));
     }
 
     /** Runs one script whose text is {@code source}; {@code name} is only used in the result. */
@@ -104,8 +106,8 @@ public final class WastRunner {
             try {
                 byte[] binary = switch (m) {
                     case WastModule.Binary b -> b.bytes();
-                    case WastModule.Text t -> toolchain.parseText(t.source());
-                    case WastModule.Quote q -> toolchain.parseText(QuotedModules.asModule(q.text()));
+                    case WastModule.Text t -> toolchain.parseText(t.source().getBytes(StandardCharsets.UTF_8));
+                    case WastModule.Quote q -> toolchain.parseText(q.text());
                 };
                 step = "decode";
                 var module = toolchain.decode(binary);

@@ -1,0 +1,20 @@
+;; Vector instructions: constants in every lane shape, shuffles, lanes and vector memory access.
+(module
+  (memory 1)
+  (func (export "simd") (param $v v128) (result v128)
+    (v128.store offset=16 align=16 (i32.const 0)
+      (i8x16.shuffle 0 17 2 19 4 21 6 23 8 25 10 27 12 29 14 31
+        (v128.const i8x16 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 -1)
+        (v128.const i16x8 0 -1 0x7fff 65535 1 2 3 4)))
+    (drop (i32x4.extract_lane 3 (v128.const i32x4 1 2 3 0xffff_ffff)))
+    (drop (f32x4.replace_lane 0 (v128.const f32x4 1.5 -0 inf nan) (f32.const 2)))
+    (drop (v128.const i64x2 -9223372036854775808 0x7fffffffffffffff))
+    (drop (v128.const f64x2 0x1p-1074 -nan:0x1))
+    (drop (v128.load8_lane 15 (i32.const 0) (local.get $v)))
+    (v128.store64_lane offset=8 1 (i32.const 0) (local.get $v))
+    (drop (v128.load32_zero (i32.const 4)))
+    (drop (v128.load16x4_s align=2 (i32.const 8)))
+    (v128.bitselect (local.get $v) (i16x8.splat (i32.const 1))
+      (i32x4.dot_i16x8_s (local.get $v) (f64x2.convert_low_i32x4_u (local.get $v))))
+  )
+)

@@ -20,10 +20,11 @@ class HugeIndexTest {
     private static final byte[] MIN_NEGATIVE = b(0x80, 0x80, 0x80, 0x80, 0x08);
 
     @ParameterizedTest
-    @ValueSource(ints = {7, 9})
+    @ValueSource(ints = {7, 8, 9})
     void hugeIndicesInSectionsAreInvalid(int sectionId) {
         byte[] content = switch (sectionId) {
             case 7 -> cat(b(1), Wasm.name("e"), b(0x00), MAX_U32); // export of function 2^32-1
+            case 8 -> MAX_U32; // start function 2^32-1, which must not read as "no start"
             default -> cat(b(1, 0x01, 0x00, 0x01), MAX_U32); // passive element of function 2^32-1
         };
         WasmModule m = ModuleDecoder.decode(Wasm.module(Wasm.section(sectionId, content)));

@@ -1,0 +1,145 @@
+package dev.verge.edge.guest;
+
+import dev.verge.core.VergeException;
+import dev.verge.core.runtime.CompiledModule;
+import dev.verge.core.runtime.Instance;
+import dev.verge.core.runtime.Linker;
+import dev.verge.core.runtime.ResourceLimitException;
+import dev.verge.core.runtime.Trap;
+import dev.verge.core.runtime.TrapKind;
+import dev.verge.core.runtime.WasmFunction;
+import dev.verge.edge.manifest.Limits;
+import dev.verge.wasi.WasiExit;
+import java.util.function.BiConsumer;
+
+/**
+ * Runs one guest to completion in a fresh instance of its precompiled module: links exactly the
+ * imports granted, instantiates, calls {@code _start} under the CPU and wall budgets, and says how
+ * it ended. Never throws for anything the guest does.
+ */
+public final class GuestRunner {
+    private final WasiProvider wasi;
+    private final Watchdog watchdog;
+
+    public GuestRunner(WasiProvider wasi, Watchdog watchdog) {
+        this.wasi = wasi;
+        this.watchdog = watchdog;
+    }
+
+    /** How a run ended. */
+    public sealed interface Outcome {
+        /** {@code _start} returned (code 0) or the guest called {@code proc_exit}. */
+        record Exited(int code) implements Outcome {}
+
+        /** The guest trapped. */
+        record Trapped(Trap trap) implements Outcome {}
+
+        /** The watchdog stopped it at its CPU or wall budget. */
+        record Stopped(Watchdog.Reason reason) implements Outcome {}
+
+        /** It could not start: a missing import, no {@code _start}. */
+        record Failed(String message) implements Outcome {}
+
+        /** It asked for more memory (or table space) than its limit at instantiation. */
+        record OverLimit(String message) implements Outcome {}
+    }
+
+    /**
+     * The outcome and the time instantiation took.
+     *
+     * @param outcome how the run ended
+     * @param instantiateNanos nanoseconds spent linking and instantiating
+     */
+    public record Result(Outcome outcome, long instantiateNanos) {}
+
+    /**
+     * Runs {@code module} once. {@code extraImports} may define more host functions; it gets the
+     * linker and the run's budget (so blocking host calls can stop the CPU clock), which is set
+     * once instantiation is done.
+     */
+    public Result run(CompiledModule module, GuestIo io, Limits limits, BiConsumer<Linker, BudgetRef> extraImports) {
+        long t0 = System.nanoTime();
+        Linker linker = new Linker();
+        BudgetRef budgetRef = new BudgetRef();
+        AutoCloseable wasiState;
+        try {
+            wasiState = wasi.define(linker, module, io);
+        } catch (RuntimeException e) {
+            return new Result(new Outcome.Failed("cannot set up WASI: " + e.getMessage()), System.nanoTime() - t0);
+        }
+        try {
+            return runLinked(linker, module, limits, budgetRef, extraImports, t0);
+        } finally {
+            try {
+                wasiState.close();
+            } catch (Exception e) {
+                // The guest's own descriptors failed to close; its outcome stands, nothing leaks to others.
+            }
+        }
+    }
+
+    private Result runLinked(Linker linker, CompiledModule module, Limits limits, BudgetRef budgetRef,
+            BiConsumer<Linker, BudgetRef> extraImports, long t0) {
+        Instance instance;
+        try {
+            if (extraImports != null) {
+                extraImports.accept(linker, budgetRef);
+            }
+            instance = linker.instantiate(module);
+        } catch (Trap t) {
+            WasiExit exit = WasiExit.find(t);
+            return new Result(exit != null ? new Outcome.Exited(exit.code()) : new Outcome.Trapped(t), System.nanoTime() - t0);
+        } catch (WasiExit e) {
+            return new Result(new Outcome.Exited(e.code()), System.nanoTime() - t0);
+        } catch (ResourceLimitException e) {
+            return new Result(new Outcome.OverLimit(e.getMessage()), System.nanoTime() - t0);
+        } catch (VergeException e) {
+            return new Result(new Outcome.Failed(e.getMessage()), System.nanoTime() - t0);
+        }
+        long instantiated = System.nanoTime() - t0;
+        WasmFunction start = instance.function("_start");
+        if (start == null) {
+            return new Result(new Outcome.Failed("the module exports no _start function"), instantiated);
+        }
+        try (Watchdog.Budget budget = watchdog.watch(instance, limits.cpuTime(), limits.wallTime())) {
+            budgetRef.budget = budget;
+            try {
+                start.call();
+                return new Result(new Outcome.Exited(0), instantiated);
+            } catch (WasiExit e) {
+                return new Result(new Outcome.Exited(e.code()), instantiated);
+            } catch (Trap t) {
+                WasiExit exit = WasiExit.find(t);
+                if (exit != null) {
+                    return new Result(new Outcome.Exited(exit.code()), instantiated);
+                }
+                if (t.kind() == TrapKind.INTERRUPTED && budget.reason() != Watchdog.Reason.NONE) {
+                    return new Result(new Outcome.Stopped(budget.reason()), instantiated);
+                }
+                return new Result(new Outcome.Trapped(t), instantiated);
+            } catch (VergeException e) {
+                return new Result(new Outcome.Failed(e.getMessage()), instantiated);
+            }
+        }
+    }
+
+    /** Where host functions find the running guest's budget (null until instantiation is done). */
+    public static final class BudgetRef {
+        volatile Watchdog.Budget budget;
+
+        /** Runs a blocking host operation with the CPU clock stopped. */
+        public <T> T blocking(java.util.function.Supplier<T> op) {
+            Watchdog.Budget b = budget;
+            if (b != null) {
+                b.blockingStarted();
+            }
+            try {
+                return op.get();
+            } finally {
+                if (b != null) {
+                    b.blockingEnded();
+                }
+            }
+        }
+    }
+}

@@ -119,6 +119,6 @@ final class PathOpenFunction {
             }
         }
         FileChannel channel = FileChannel.open(r.host(), options);
-        return ctx.fds.add(new FileFd(channel, r.host(), dir.readOnly, newBase & Rights.FILE, newInheriting, fdflags));
+        return ctx.fds.add(new FileFd(channel, dir.root, r.components(), dir.readOnly, newBase & Rights.FILE, newInheriting, fdflags));
     }
 }

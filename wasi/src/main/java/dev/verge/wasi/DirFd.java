@@ -25,9 +25,9 @@ final class DirFd extends Fd {
         this.preopenName = preopenName;
     }
 
-    /** The host path of this directory. */
-    Path hostPath() {
-        return PathResolver.hostPath(root, components);
+    /** The host path of this directory, checked to still be made of real directories only. */
+    Path hostPath() throws WasiError {
+        return PathResolver.verified(root, components, components.size());
     }
 
     @Override

@@ -67,38 +67,58 @@ final class FdIoFunctions {
                 if (position >= 0) {
                     throw new WasiError(Errno.SPIPE);
                 }
-                for (int i = 0; i < v.length; i += 2) {
-                    for (long off = 0; off < v[i + 1]; ) {
-                        int n = (int) Math.min(buf.length, v[i + 1] - off);
-                        mem.readBytes(v[i] + off, buf, 0, n);
-                        s.out.write(buf, 0, n);
-                        off += n;
-                        done += n;
+                if (s.outChannel != null) {
+                    done = writeChannel(ctx, mem, v, s.outChannel, -1);
+                } else {
+                    for (int i = 0; i < v.length; i += 2) {
+                        for (long off = 0; off < v[i + 1]; ) {
+                            int n = (int) Math.min(buf.length, v[i + 1] - off);
+                            mem.readBytes(v[i] + off, buf, 0, n);
+                            s.out.write(buf, 0, n);
+                            off += n;
+                            done += n;
+                        }
                     }
+                    s.out.flush();
                 }
-                s.out.flush();
             }
             case FileFd f -> {
                 f.requireWritable();
                 long at = position >= 0 ? position
                         : (f.flags & Fd.FDFLAG_APPEND) != 0 ? f.channel.size() : f.channel.position();
-                for (int i = 0; i < v.length; i += 2) {
-                    for (long off = 0; off < v[i + 1]; ) {
-                        int n = (int) Math.min(buf.length, v[i + 1] - off);
-                        mem.readBytes(v[i] + off, buf, 0, n);
-                        ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
-                        while (bb.hasRemaining()) {
-                            at += f.channel.write(bb, at);
-                        }
-                        off += n;
-                        done += n;
-                    }
-                }
+                done = writeChannel(ctx, mem, v, f.channel, at);
                 if (position < 0) {
-                    f.channel.position(at);
+                    f.channel.position(at + done);
                 }
             }
             case DirFd x -> throw new WasiError(Errno.ISDIR);
+        }
+        return done;
+    }
+
+    /**
+     * Writes the vectors' bytes to {@code channel} through the direct buffer, at {@code at} (a
+     * file channel) or where the channel is (at -1); returns the count.
+     */
+    private static int writeChannel(WasiContext ctx, Memory mem, long[] v, java.nio.channels.WritableByteChannel channel, long at)
+            throws IOException {
+        int done = 0;
+        for (int i = 0; i < v.length; i += 2) {
+            for (long off = 0; off < v[i + 1]; ) {
+                int n = (int) Math.min(ctx.direct.capacity(), v[i + 1] - off);
+                ByteBuffer bb = ctx.direct.clear().limit(n);
+                mem.readBytes(v[i] + off, bb);
+                bb.flip();
+                while (bb.hasRemaining()) {
+                    int w = at >= 0 ? ((java.nio.channels.FileChannel) channel).write(bb, at + done + (n - bb.remaining()))
+                            : channel.write(bb);
+                    if (w < 0) {
+                        throw new IOException("Broken pipe");
+                    }
+                }
+                off += n;
+                done += n;
+            }
         }
         return done;
     }
@@ -131,12 +151,13 @@ final class FdIoFunctions {
                 outer:
                 for (int i = 0; i < v.length; i += 2) {
                     for (long off = 0; off < v[i + 1]; ) {
-                        int want = (int) Math.min(buf.length, v[i + 1] - off);
-                        int n = f.channel.read(ByteBuffer.wrap(buf, 0, want), at);
+                        int want = (int) Math.min(ctx.direct.capacity(), v[i + 1] - off);
+                        ByteBuffer bb = ctx.direct.clear().limit(want);
+                        int n = f.channel.read(bb, at);
                         if (n <= 0) {
                             break outer;
                         }
-                        mem.writeBytes(v[i] + off, buf, 0, n);
+                        mem.writeBytes(v[i] + off, bb.flip());
                         at += n;
                         off += n;
                         done += n;

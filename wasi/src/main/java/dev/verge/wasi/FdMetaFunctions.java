@@ -86,7 +86,7 @@ final class FdMetaFunctions {
             Fd fd = ctx.fds.get(a.i32(0));
             fd.require(Rights.FD_FILESTAT_GET);
             switch (fd) {
-                case FileFd f -> FileStats.write(mem, a.i32(1), f.hostPath);
+                case FileFd f -> FileStats.write(mem, a.i32(1), f.hostPath());
                 case DirFd dir -> FileStats.write(mem, a.i32(1), dir.hostPath());
                 case StreamFd s -> FileStats.write(mem, a.i32(1), 0, 0, s.filetype(), 1, 0, 0, 0, 0);
             }
@@ -116,7 +116,7 @@ final class FdMetaFunctions {
             switch (fd) {
                 case FileFd f -> {
                     f.requireWritable();
-                    FileStats.setTimes(ctx, f.hostPath, a.i64(1), a.i64(2), a.i32(3));
+                    FileStats.setTimes(ctx, f.hostPath(), a.i64(1), a.i64(2), a.i32(3));
                 }
                 case DirFd dir -> {
                     dir.requireWritable();

@@ -3,22 +3,34 @@ package dev.verge.wasi;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * An open regular file. The channel was opened without following symbolic links; the host path
- * is kept for the metadata calls a channel cannot answer.
+ * An open regular file. The channel was opened without following symbolic links; where the file
+ * was opened (its preopen's root and the components below it) is kept for the metadata calls a
+ * channel cannot answer.
  */
 final class FileFd extends Fd {
     final FileChannel channel;
-    final Path hostPath;
+    private final Path root;
+    private final List<String> components;
     /** True when the file came from a read-only preopen: no write of any kind, whatever the rights. */
     final boolean readOnly;
 
-    FileFd(FileChannel channel, Path hostPath, boolean readOnly, long rightsBase, long rightsInheriting, int flags) {
+    FileFd(FileChannel channel, Path root, List<String> components, boolean readOnly, long rightsBase, long rightsInheriting, int flags) {
         super(rightsBase, rightsInheriting, flags);
         this.channel = channel;
-        this.hostPath = hostPath;
+        this.root = root;
+        this.components = List.copyOf(components);
         this.readOnly = readOnly;
+    }
+
+    /**
+     * The file's host path, its directories checked to be real ones still (a path call on it
+     * must use {@code NOFOLLOW_LINKS}: the last component may have been replaced by a link).
+     */
+    Path hostPath() throws WasiError {
+        return PathResolver.verified(root, components, components.size() - 1);
     }
 
     @Override

@@ -59,6 +59,33 @@ final class PathResolver {
     }
 
     /**
+     * The host path of {@code components} below {@code root}, after checking that the first
+     * {@code dirs} of them are still real directories. A descriptor remembers where it was opened,
+     * not a host handle; since then the guest may have renamed a directory on that path and put a
+     * symbolic link in its place, which the OS would follow. {@code ENOENT} or {@code ENOTDIR} then.
+     */
+    static Path verified(Path root, List<String> components, int dirs) throws WasiError {
+        Path p = root;
+        for (int i = 0; i < components.size(); i++) {
+            p = p.resolve(components.get(i));
+            if (i < dirs) {
+                BasicFileAttributes attrs;
+                try {
+                    attrs = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (NoSuchFileException e) {
+                    throw new WasiError(Errno.NOENT);
+                } catch (IOException e) {
+                    throw new WasiError(IoErrors.errno(e));
+                }
+                if (!attrs.isDirectory()) {
+                    throw new WasiError(Errno.NOTDIR);
+                }
+            }
+        }
+        return p;
+    }
+
+    /**
      * Resolves {@code path} from {@code dir}. Intermediate symbolic links are always followed
      * (inside the sandbox); the last one only when {@code followLast} or when the path ends in a
      * slash. The last component need not exist; everything before it must be a directory.
@@ -76,6 +103,7 @@ final class PathResolver {
         if (path.startsWith("/")) {
             throw new WasiError(Errno.PERM);
         }
+        verified(dir.root, dir.components, dir.components.size());
         Deque<String> pending = new ArrayDeque<>(split(path));
         boolean trailing = path.endsWith("/") || path.endsWith("/.") || path.equals(".");
         List<String> stack = new ArrayList<>(dir.components);

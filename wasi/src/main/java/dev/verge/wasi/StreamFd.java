@@ -11,11 +11,14 @@ import java.io.OutputStream;
 final class StreamFd extends Fd {
     final InputStream in;
     final OutputStream out;
+    /** The file channel under {@link #out} when it is a file stream (the inherited stdout), else null. */
+    final java.nio.channels.WritableByteChannel outChannel;
 
     StreamFd(InputStream in, OutputStream out) {
         super(in != null ? Rights.STREAM & ~Rights.FD_WRITE : Rights.STREAM & ~Rights.FD_READ, 0, 0);
         this.in = in;
         this.out = out;
+        this.outChannel = out instanceof java.io.FileOutputStream f ? f.getChannel() : null;
     }
 
     /**

@@ -26,6 +26,12 @@ final class WasiContext {
     /** The buffer that reads and writes move data through, in chunks of its size. */
     final byte[] scratch = new byte[64 * 1024];
 
+    /**
+     * The buffer of channel I/O: a direct buffer, so data goes from guest memory to the OS with
+     * one copy (a heap buffer would be copied again into a temporary direct one by the JDK).
+     */
+    final java.nio.ByteBuffer direct = java.nio.ByteBuffer.allocateDirect(64 * 1024);
+
     /** The most bytes one read or write may move. */
     int maxIo() {
         return config.maxIoSize();

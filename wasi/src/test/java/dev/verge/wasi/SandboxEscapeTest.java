@@ -82,7 +82,7 @@ class SandboxEscapeTest {
     void dotDotOutOfThePreopenIsNotPermitted() {
         assertEquals(Errno.PERM, g.open("../outside/secret", 0, ALL_RIGHTS));
         assertEquals(Errno.PERM, g.open("sub/../../outside/secret", 0, ALL_RIGHTS));
-        assertEquals(Errno.PERM, g.open("..", O_DIRECTORY, ALL_RIGHTS));
+        assertEquals(Errno.PERM, g.open("..", O_DIRECTORY, WasiHarness.DIR_RIGHTS));
     }
 
     @Test
@@ -142,7 +142,7 @@ class SandboxEscapeTest {
     @Test
     void trailingSlashOnASymlinkTargetPointingOutsideIsRefused() throws IOException {
         Files.createSymbolicLink(sandbox.resolve("slash"), Path.of("../outside/"));
-        assertEquals(Errno.PERM, g.open("slash/", O_DIRECTORY, ALL_RIGHTS));
+        assertEquals(Errno.PERM, g.open("slash/", O_DIRECTORY, WasiHarness.DIR_RIGHTS));
         assertEquals(Errno.PERM, g.open("slash/secret", 0, ALL_RIGHTS));
         assertEquals(Errno.PERM, g.path("path_create_directory", 3, "slash/new"));
     }
@@ -171,7 +171,7 @@ class SandboxEscapeTest {
 
     @Test
     void directoriesOpenedBelowThePreopenAreSandboxesToo() {
-        int sub = g.openOk("sub", O_DIRECTORY, ALL_RIGHTS);
+        int sub = g.openOk("sub", O_DIRECTORY, WasiHarness.DIR_RIGHTS);
         assertEquals(Errno.PERM, g.open(sub, FOLLOW, "../file", 0, ALL_RIGHTS, 0));
         assertEquals(Errno.PERM, g.open(sub, FOLLOW, "../../outside/secret", 0, ALL_RIGHTS, 0));
     }
@@ -181,5 +181,28 @@ class SandboxEscapeTest {
         assertEquals(Errno.PERM, g.path("path_unlink_file", 3, "../outside/secret"));
         assertEquals(Errno.PERM, g.path("path_remove_directory", 3, "../outside"));
         assertEquals(Errno.PERM, g.errno("path_rename", 3, g.put("../outside/secret"), 17, 3, g.put("got"), 3));
+    }
+
+    @Test
+    void aDirectoryFdCannotBeRedirectedByRenamingItAndLinkingItsOldName() {
+        int sub = g.openOk("sub", O_DIRECTORY, WasiHarness.DIR_RIGHTS);
+        assertEquals(Errno.SUCCESS, g.errno("path_rename", 3, g.put("sub"), 3, 3, g.put("sub2"), 4));
+        assertEquals(Errno.SUCCESS, g.errno("path_symlink", g.put("../outside"), 10, 3, g.put("sub"), 3));
+        assertEquals(Errno.NOTDIR, g.open(sub, FOLLOW, "secret", 0, ALL_RIGHTS, 0));
+        assertEquals(Errno.NOTDIR, g.errno("fd_readdir", sub, g.alloc(4096), 4096, 0L, g.alloc(4)));
+        assertEquals(Errno.NOTDIR, g.errno("fd_filestat_set_times", sub, 0L, 0L, 8));
+        assertEquals(Errno.NOTDIR, g.errno("fd_filestat_get", sub, g.alloc(64)));
+    }
+
+    @Test
+    void anOpenFileCannotBeRedirectedByRenamingItsDirectory() {
+        assertEquals(Errno.SUCCESS, g.path("path_create_directory", 3, "d"));
+        int f = g.openOk("d/secret", O_CREAT, ALL_RIGHTS);
+        assertEquals(Errno.SUCCESS, g.errno("path_rename", 3, g.put("d"), 1, 3, g.put("d2"), 2));
+        assertEquals(Errno.SUCCESS, g.errno("path_symlink", g.put("../outside"), 10, 3, g.put("d"), 1));
+        assertEquals(Errno.NOTDIR, g.errno("fd_filestat_set_times", f, 0L, 0L, 8));
+        assertEquals(Errno.NOTDIR, g.errno("fd_filestat_get", f, g.alloc(64)));
+        // The data still goes to the file that was opened, which is now d2/secret.
+        assertEquals(Errno.SUCCESS, g.write(f, "still inside"));
     }
 }

@@ -32,6 +32,8 @@ final class WasiHarness implements AutoCloseable {
             "sock_shutdown");
 
     static final long ALL_RIGHTS = -1L;
+    /** Every right but those that write file data: what opening a directory may ask for. */
+    static final long DIR_RIGHTS = ~((1L << 6) | (1L << 8) | (1L << 22));
     static final int O_CREAT = 1;
     static final int O_DIRECTORY = 2;
     static final int O_EXCL = 4;

@@ -189,6 +189,21 @@ public final class Memory implements Extern {
         System.arraycopy(bytes, check(address, length), dest, offset, length);
     }
 
+    /**
+     * Fills {@code dest}'s remaining space with the bytes at {@code address}, in one bulk copy
+     * (a direct buffer then goes to a channel without another copy).
+     */
+    public void readBytes(long address, java.nio.ByteBuffer dest) {
+        int length = dest.remaining();
+        dest.put(bytes, check(address, length), length);
+    }
+
+    /** Copies {@code src}'s remaining bytes to {@code address}, in one bulk copy. */
+    public void writeBytes(long address, java.nio.ByteBuffer src) {
+        int length = src.remaining();
+        src.get(bytes, check(address, length), length);
+    }
+
     public void writeI8(long address, byte value) {
         int i = check(address, 1);
         bytes[i] = value;

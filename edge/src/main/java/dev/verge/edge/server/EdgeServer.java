@@ -53,7 +53,10 @@ public final class EdgeServer implements AutoCloseable {
         EdgeLog log = new EdgeLog(config.logOut());
         AppStore store = new AppStore(config.store());
         boolean fresh = store.isEmpty();
-        AppRegistry registry = new AppRegistry(store, log);
+        Watchdog watchdog = new Watchdog();
+        GuestRunner runner = new GuestRunner(Wasi.provider(), watchdog);
+        HostImports hostImports = HostApiImports.create(store, log);
+        AppRegistry registry = new AppRegistry(store, log, new Warmup(runner, hostImports));
         registry.loadAll();
         if (fresh && config.seedExamples()) {
             List<String> names = ExampleApps.deployAll(registry);
@@ -65,9 +68,6 @@ public final class EdgeServer implements AutoCloseable {
         AdminToken token = AdminToken.load(config.adminToken(), store.adminTokenFile());
         Metrics metrics = new Metrics();
         ExecutorService guests = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("verge-guest-", 0).factory());
-        Watchdog watchdog = new Watchdog();
-        GuestRunner runner = new GuestRunner(Wasi.provider(), watchdog);
-        HostImports hostImports = HostApiImports.create(store, log);
 
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("verge-http");

@@ -159,7 +159,7 @@ final class FieldParser {
         s.rparen();
         s.rparen();
         ctx.typeSpace.bind(id, s, at);
-        ctx.types.add(SubType.of(f));
+        ctx.addType(SubType.of(f));
     }
 
     // ---------------------------------------------------------------- second pass
@@ -184,10 +184,11 @@ final class FieldParser {
             case "start" -> {
                 int at = lx.start();
                 int f = s.index(ctx.funcs);
-                if (ctx.start >= 0) {
+                if (ctx.hasStart) {
                     throw lx.errorAt(at, "multiple start sections");
                 }
                 ctx.start = f;
+                ctx.hasStart = true;
             }
             case "elem" -> segments.elem();
             case "data" -> segments.data();
@@ -273,7 +274,7 @@ final class FieldParser {
             return;
         }
         IndexSpace locals = new IndexSpace("local");
-        if (use.hasInline() || use.index() < 0) {
+        if (use.hasInline() || !use.explicit()) {
             for (String name : use.paramNames()) {
                 locals.bind(name, s, use.position());
             }

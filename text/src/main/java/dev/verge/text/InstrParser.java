@@ -7,7 +7,9 @@ import dev.verge.core.instr.Imm;
 import dev.verge.core.instr.Op;
 import dev.verge.core.model.FuncType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Parses instruction sequences, flat and folded, straight into their binary encoding through a
@@ -24,9 +26,20 @@ final class InstrParser {
     private IndexSpace locals;
     /** Label identifiers, innermost last; null for an unnamed label. */
     private final List<String> labels = new ArrayList<>();
+    /** For each label identifier, the depths (indices in {@link #labels}) binding it, innermost last. */
+    private final Map<String, List<Integer>> labelDepths = new HashMap<>();
     /** Scratch buffers for folded instructions, one per nesting depth. */
     private final List<CodeWriter> scratch = new ArrayList<>();
     private int depth;
+    /** The flat blocks open in the current instruction sequence: BLOCK, LOOP, IF, or ELSE once an if has one. */
+    private final List<Op> flat = new ArrayList<>();
+    /**
+     * The deepest nesting of blocks and folded instructions accepted. Folded instructions are
+     * parsed recursively, so this bounds the Java stack the parser needs.
+     */
+    static final int MAX_NESTING = 1000;
+    /** The deepest nesting of blocks (flat ones need no recursion), as the validator's limit. */
+    static final int MAX_BLOCKS = 65_536;
 
     InstrParser(Syntax syntax, ModuleContext ctx, TypeParser types) {
         this.s = syntax;
@@ -39,23 +52,80 @@ final class InstrParser {
     void begin(IndexSpace functionLocals) {
         this.locals = functionLocals;
         labels.clear();
+        labelDepths.clear();
+        flat.clear();
         depth = 0;
     }
 
-    /** Parses instructions until {@code )}, {@code end}, {@code else} or the end of input. */
+    /**
+     * Parses instructions until {@code )} or the end of input, or an {@code end} or {@code else}
+     * that closes no block opened here. Flat blocks are tracked on an explicit stack, not by
+     * recursion, so deeply nested flat code (a large {@code br_table} dispatch) cannot exhaust
+     * the Java stack.
+     */
     void instrs(CodeWriter out) {
+        int base = flat.size();
         while (true) {
             Token k = lx.kind();
             if (k == Token.LPAREN) {
                 folded(out);
-            } else if (k == Token.KEYWORD) {
-                if (lx.isKeyword("end") || lx.isKeyword("else")) {
+            } else if (k == Token.KEYWORD && lx.isKeyword("end")) {
+                if (flat.size() == base) {
                     return;
                 }
-                plain(out);
+                lx.advance();
+                String label = labels.get(labels.size() - 1);
+                endLabel(label);
+                out.op(Op.END);
+                exit();
+                flat.remove(flat.size() - 1);
+            } else if (k == Token.KEYWORD && lx.isKeyword("else")) {
+                if (flat.size() == base || flat.get(flat.size() - 1) != Op.IF) {
+                    if (flat.size() == base) {
+                        return;
+                    }
+                    throw lx.unexpected();
+                }
+                lx.advance();
+                endLabel(labels.get(labels.size() - 1));
+                out.op(Op.ELSE);
+                // An if has one else: what follows closes with end only.
+                flat.set(flat.size() - 1, Op.ELSE);
+            } else if (k == Token.KEYWORD) {
+                int at = lx.start();
+                Op op = op();
+                lx.advance();
+                if (op == Op.BLOCK || op == Op.LOOP || op == Op.IF) {
+                    String label = s.optId();
+                    out.block(op, blockType());
+                    enter(label);
+                    flat.add(op);
+                } else {
+                    immediates(op, at, out);
+                }
             } else {
                 return;
             }
+        }
+    }
+
+    /** Enters a block: binds its label, within the nesting limit. */
+    private void enter(String label) {
+        if (labels.size() >= MAX_BLOCKS) {
+            throw s.error("nesting too deep");
+        }
+        if (label != null) {
+            labelDepths.computeIfAbsent(label, k -> new ArrayList<>()).add(labels.size());
+        }
+        labels.add(label);
+    }
+
+    /** Leaves the innermost block. */
+    private void exit() {
+        String label = labels.remove(labels.size() - 1);
+        if (label != null) {
+            List<Integer> depths = labelDepths.get(label);
+            depths.remove(depths.size() - 1);
         }
     }
 
@@ -67,38 +137,10 @@ final class InstrParser {
         return op;
     }
 
-    /** A flat instruction; structured ones run to their {@code end}. */
-    private void plain(CodeWriter out) {
-        int at = lx.start();
-        Op op = op();
-        lx.advance();
-        switch (op) {
-            case BLOCK, LOOP, IF -> flatBlock(op, out);
-            default -> immediates(op, at, out);
-        }
-    }
-
-    private void flatBlock(Op op, CodeWriter out) {
-        String label = s.optId();
-        out.block(op, blockType());
-        labels.add(label);
-        instrs(out);
-        if (op == Op.IF && lx.isKeyword("else")) {
-            lx.advance();
-            endLabel(label);
-            out.op(Op.ELSE);
-            instrs(out);
-        }
-        s.keyword("end");
-        endLabel(label);
-        out.op(Op.END);
-        labels.remove(labels.size() - 1);
-    }
-
     /** An optional identifier after {@code end} or {@code else}: it must repeat the block's label. */
     private void endLabel(String label) {
         if (lx.kind() == Token.ID) {
-            if (!lx.text().equals(label)) {
+            if (!lx.idName().equals(label)) {
                 throw s.error("mismatching label");
             }
             lx.advance();
@@ -116,6 +158,9 @@ final class InstrParser {
 
     /** A folded instruction {@code (op immediates folded*)}: operands first, then the operator. */
     private void folded(CodeWriter out) {
+        if (++depth > MAX_NESTING) {
+            throw s.error("nesting too deep");
+        }
         s.lparen();
         int at = lx.start();
         Op op = op();
@@ -124,25 +169,24 @@ final class InstrParser {
             case BLOCK, LOOP -> {
                 String label = s.optId();
                 out.block(op, blockType());
-                labels.add(label);
+                enter(label);
                 instrs(out);
                 out.op(Op.END);
-                labels.remove(labels.size() - 1);
+                exit();
             }
             case IF -> foldedIf(out);
             default -> {
                 CodeWriter pending = scratch(depth);
                 pending.out().reset();
                 immediates(op, at, pending);
-                depth++;
                 while (lx.kind() == Token.LPAREN) {
                     folded(out);
                 }
-                depth--;
                 out.out().bytes(pending.out());
             }
         }
         s.rparen();
+        depth--;
     }
 
     private CodeWriter scratch(int level) {
@@ -159,7 +203,7 @@ final class InstrParser {
             folded(out);
         }
         out.block(Op.IF, bt);
-        labels.add(label);
+        enter(label);
         if (!s.openIf("then")) {
             throw lx.unexpected();
         }
@@ -171,17 +215,16 @@ final class InstrParser {
             s.rparen();
         }
         out.op(Op.END);
-        labels.remove(labels.size() - 1);
+        exit();
     }
 
     private int label() {
         if (lx.kind() == Token.ID) {
-            String id = lx.text();
-            for (int i = labels.size() - 1; i >= 0; i--) {
-                if (id.equals(labels.get(i))) {
-                    lx.advance();
-                    return labels.size() - 1 - i;
-                }
+            String id = lx.idName();
+            List<Integer> depths = labelDepths.get(id);
+            if (depths != null && !depths.isEmpty()) {
+                lx.advance();
+                return labels.size() - 1 - depths.get(depths.size() - 1);
             }
             throw s.error("unknown label " + id);
         }
@@ -191,7 +234,7 @@ final class InstrParser {
     private int local() {
         if (locals == null) {
             if (lx.kind() == Token.ID) {
-                throw s.error("unknown local " + lx.text());
+                throw s.error("unknown local " + lx.idName());
             }
             return s.u32();
         }
@@ -290,7 +333,7 @@ final class InstrParser {
         if (lx.kind() == Token.ID || lx.kind() == Token.NAT && (!lane || lx.peekKind() == Token.NAT || peekIsMemargKeyword())) {
             memory = s.index(ctx.memories);
         }
-        boolean is64 = memory < ctx.memory64.size() && ctx.memory64.get(memory);
+        boolean is64 = memory >= 0 && memory < ctx.memory64.size() && ctx.memory64.get(memory);
         long offset = 0;
         if (lx.kind() == Token.KEYWORD && lx.text().startsWith("offset=")) {
             String digits = lx.text().substring(7);

@@ -82,6 +82,34 @@ public final class Lexer {
         return src.substring(start, end);
     }
 
+    /**
+     * The current identifier token's name with its {@code $}: {@code $abc} as written, and the
+     * Wasm 3.0 quoted form {@code $"abc"} as the same {@code $abc}.
+     */
+    public String idName() {
+        if (end - start < 2 || src.charAt(start + 1) != '"') {
+            return text();
+        }
+        int save = start;
+        start = save + 1;
+        byte[] bytes;
+        try {
+            bytes = stringBytes();
+        } finally {
+            start = save;
+        }
+        if (bytes.length == 0) {
+            throw error("empty identifier");
+        }
+        try {
+            return "$" + java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw error("malformed UTF-8 encoding");
+        }
+    }
+
     /** Whether the current token is the keyword {@code keyword}. */
     public boolean isKeyword(String keyword) {
         return kind == Token.KEYWORD && end - start == keyword.length() && src.startsWith(keyword, start);
@@ -210,8 +238,7 @@ public final class Lexer {
                 }
                 case ';' -> {
                     if (p + 1 < length && src.charAt(p + 1) == ';') {
-                        int nl = src.indexOf('\n', p);
-                        p = nl < 0 ? length : nl + 1;
+                        p = lineCommentEnd(p);
                         continue;
                     }
                 }
@@ -246,6 +273,20 @@ public final class Lexer {
                 scanReserved();
             } else {
                 nextKind = Token.STRING;
+            }
+        } else if (c == '$' && pos + 1 < length && src.charAt(pos + 1) == '"') {
+            // A quoted identifier $"..." (Wasm 3.0); without a well-formed string, a lone $.
+            int dollar = pos;
+            pos++;
+            try {
+                scanString();
+            } catch (ParseException e) {
+                throw ParseException.at(src, dollar, "empty identifier");
+            }
+            if (pos < length && (LexicalRules.isIdChar(src.charAt(pos)) || src.charAt(pos) == '"')) {
+                scanReserved();
+            } else {
+                nextKind = Token.ID;
             }
         } else if (LexicalRules.isIdChar(c)) {
             int runEnd = idRunEnd(pos);
@@ -300,8 +341,7 @@ public final class Lexer {
             if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
                 pos++;
             } else if (c == ';' && pos + 1 < length && src.charAt(pos + 1) == ';') {
-                int nl = src.indexOf('\n', pos);
-                pos = nl < 0 ? length : nl + 1;
+                pos = lineCommentEnd(pos);
             } else if (c == '(' && pos + 1 < length && src.charAt(pos + 1) == ';') {
                 skipBlockComment();
             } else if (c == '(' && pos + 1 < length && src.charAt(pos + 1) == '@') {
@@ -310,6 +350,18 @@ public final class Lexer {
                 return;
             }
         }
+    }
+
+    /** Where a line comment starting at {@code p} ends: at its newline ({@code \n} or {@code \r}). */
+    private int lineCommentEnd(int p) {
+        while (p < length) {
+            char c = src.charAt(p);
+            if (c == '\n' || c == '\r') {
+                return p;
+            }
+            p++;
+        }
+        return length;
     }
 
     private void skipBlockComment() {
@@ -333,44 +385,81 @@ public final class Lexer {
         throw ParseException.at(src, open, "unclosed comment");
     }
 
-    /** Skips {@code (@name ...)}, balanced, with strings and comments inside. */
+    /**
+     * Skips an annotation {@code (@name ...)}: its contents must be well-formed tokens, balanced
+     * parentheses, strings and comments, as the annotations proposal (Wasm 3.0) requires.
+     */
     private void skipAnnotation() {
         int open = pos;
-        int depth = 0;
+        pos += 2;
+        annotationId(open);
+        int depth = 1;
         while (true) {
-            skipTriviaInsideAnnotation();
             if (pos >= length) {
                 throw ParseException.at(src, open, "unclosed annotation");
             }
             char c = src.charAt(pos);
-            if (c == '(') {
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                pos++;
+            } else if (c == ';' && pos + 1 < length && src.charAt(pos + 1) == ';') {
+                pos = lineCommentEnd(pos);
+            } else if (c == '(' && pos + 1 < length && src.charAt(pos + 1) == ';') {
+                skipBlockComment();
+            } else if (c == '(') {
+                if (pos + 2 < length && src.charAt(pos + 1) == '@'
+                        && (src.charAt(pos + 2) == '"' || LexicalRules.isIdChar(src.charAt(pos + 2)))) {
+                    int nested = pos;
+                    pos += 2;
+                    annotationId(nested);
+                } else {
+                    pos++;
+                }
                 depth++;
-                pos++;
             } else if (c == ')') {
-                depth--;
                 pos++;
-                if (depth == 0) {
+                if (--depth == 0) {
                     return;
                 }
             } else if (c == '"') {
                 scanString();
-            } else {
+            } else if (c == '$') {
+                annotationIdentifier();
+            } else if (LexicalRules.isIdChar(c) || c == ',' || c == ';' || c == '[' || c == ']' || c == '{' || c == '}') {
                 pos++;
+            } else {
+                throw ParseException.at(src, pos, "illegal character");
             }
         }
     }
 
-    private void skipTriviaInsideAnnotation() {
-        while (pos < length) {
-            char c = src.charAt(pos);
-            if (c == ';' && pos + 1 < length && src.charAt(pos + 1) == ';') {
-                int nl = src.indexOf('\n', pos);
-                pos = nl < 0 ? length : nl + 1;
-            } else if (c == '(' && pos + 1 < length && src.charAt(pos + 1) == ';') {
-                skipBlockComment();
-            } else {
-                return;
+    /** An identifier inside an annotation: {@code $name} or a non-empty {@code $"..."}. */
+    private void annotationIdentifier() {
+        int at = pos;
+        pos++;
+        if (pos < length && src.charAt(pos) == '"') {
+            scanString();
+            if (pos - at == 3) {
+                throw ParseException.at(src, at, "empty identifier");
             }
+        } else if (pos < length && LexicalRules.isIdChar(src.charAt(pos))) {
+            pos = idRunEnd(pos);
+        } else {
+            throw ParseException.at(src, at, "empty identifier");
+        }
+    }
+
+    /** The name after {@code (@}: identifier characters or a non-empty string. */
+    private void annotationId(int open) {
+        if (pos < length && src.charAt(pos) == '"') {
+            int at = pos;
+            scanString();
+            if (pos - at == 2) {
+                throw ParseException.at(src, open, "empty annotation id");
+            }
+        } else if (pos < length && LexicalRules.isIdChar(src.charAt(pos))) {
+            pos = idRunEnd(pos);
+        } else {
+            throw ParseException.at(src, open, "empty annotation id");
         }
     }
 
@@ -453,7 +542,10 @@ public final class Lexer {
     private Token classify(int s, int e) {
         char c = src.charAt(s);
         if (c == '$') {
-            return e - s > 1 ? Token.ID : Token.RESERVED;
+            if (e - s == 1) {
+                throw ParseException.at(src, s, "empty identifier");
+            }
+            return Token.ID;
         }
         Token number = LexicalRules.classifyNumber(src, s, e);
         if (number != null) {

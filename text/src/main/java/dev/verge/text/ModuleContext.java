@@ -36,6 +36,8 @@ final class ModuleContext {
     final List<Boolean> memory64 = new ArrayList<>();
 
     final List<SubType> types = new ArrayList<>();
+    /** The first index of each distinct type, so implicit type uses are found in constant time. */
+    private final Map<SubType, Integer> firstIndex = new HashMap<>();
     final List<Import> imports = new ArrayList<>();
     final List<Integer> functions = new ArrayList<>();
     final List<TableType> tableTypes = new ArrayList<>();
@@ -46,7 +48,9 @@ final class ModuleContext {
     final List<FunctionBody> codes = new ArrayList<>();
     final List<DataSegment> data = new ArrayList<>();
     final Map<Integer, Map<Integer, String>> localNames = new HashMap<>();
+    /** The start function; the model cannot represent index 0xFFFFFFFF, whose -1 means none. */
     int start = -1;
+    boolean hasStart;
     /** Whether an instruction needs the data count section (memory.init, data.drop). */
     boolean usesDataCount;
     String moduleName;
@@ -62,12 +66,17 @@ final class ModuleContext {
     /** The index of the first type equal to {@code type}, appending it when there is none. */
     int implicitType(FuncType type) {
         SubType wanted = SubType.of(type);
-        for (int i = 0; i < types.size(); i++) {
-            if (types.get(i).equals(wanted)) {
-                return i;
-            }
+        Integer found = firstIndex.get(wanted);
+        if (found != null) {
+            return found;
         }
-        types.add(wanted);
+        return addType(wanted);
+    }
+
+    /** Appends a type definition; returns its index. */
+    int addType(SubType type) {
+        types.add(type);
+        firstIndex.putIfAbsent(type, types.size() - 1);
         return types.size() - 1;
     }
 
@@ -76,13 +85,13 @@ final class ModuleContext {
      * declarations, if any, must agree with it) or the implicit one.
      */
     int resolve(TypeUse use, Syntax s) {
-        if (use.index() < 0) {
+        if (!use.explicit()) {
             return implicitType(use.inlineType());
         }
         if (use.hasInline()) {
             FuncType declared = funcType(use.index());
             if (declared == null) {
-                throw s.errorAt(use.position(), "unknown type " + use.index());
+                throw s.errorAt(use.position(), "unknown type " + Integer.toUnsignedString(use.index()));
             }
             if (!declared.equals(use.inlineType())) {
                 throw s.errorAt(use.position(), "inline function type does not match explicit type");
@@ -93,7 +102,7 @@ final class ModuleContext {
 
     /** The block type a block's type use denotes: empty, one result, or a type index. */
     BlockType blockType(TypeUse use, Syntax s) {
-        if (use.index() < 0 && use.params().isEmpty() && use.results().size() <= 1) {
+        if (!use.explicit() && use.params().isEmpty() && use.results().size() <= 1) {
             return use.results().isEmpty() ? BlockType.EMPTY : BlockType.of(use.results().get(0));
         }
         return new BlockType.Index(resolve(use, s));

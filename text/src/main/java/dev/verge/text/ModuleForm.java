@@ -11,9 +11,11 @@ import dev.verge.core.model.WasmModule;
  * @param name the module's {@code $name} (with its {@code $}), or null
  * @param module the parsed module, for {@link Kind#TEXT}
  * @param bytes the binary module for {@link Kind#BINARY}; the source text's bytes for {@link Kind#QUOTE}
+ * @param definition whether the form is a Wasm 3.0 {@code (module definition ...)}: a module to
+ *     validate and name, not to instantiate
  * @param start the offset of the form's {@code (} in the script
  */
-public record ModuleForm(String name, Kind kind, WasmModule module, byte[] bytes, int start) {
+public record ModuleForm(String name, Kind kind, WasmModule module, byte[] bytes, boolean definition, int start) {
     /** How the module is written. */
     public enum Kind {
         TEXT,

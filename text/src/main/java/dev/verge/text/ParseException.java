@@ -27,28 +27,32 @@ public final class ParseException extends VergeException {
         int line = 1;
         int lineStart = 0;
         for (int i = 0; i < offset; i++) {
-            if (source.charAt(i) == '\n') {
+            char c = source.charAt(i);
+            // \n, \r and \r\n each end a line.
+            if (c == '\n' || c == '\r' && (i + 1 >= source.length() || source.charAt(i + 1) != '\n')) {
                 line++;
                 lineStart = i + 1;
             }
         }
-        int lineEnd = source.indexOf('\n', offset);
-        if (lineEnd < 0) {
-            lineEnd = source.length();
+        int lineEnd = lineStart;
+        while (lineEnd < source.length() && source.charAt(lineEnd) != '\n' && source.charAt(lineEnd) != '\r') {
+            lineEnd++;
         }
-        String text = source.substring(lineStart, lineEnd);
-        if (text.endsWith("\r")) {
-            text = text.substring(0, text.length() - 1);
+        if (lineEnd < offset) {
+            lineEnd = offset;
         }
         int column = offset - lineStart + 1;
-        String excerpt = "";
-        if (text.length() <= 200) {
-            StringBuilder caret = new StringBuilder("\n  ").append(text).append("\n  ");
-            for (int i = 0; i < column - 1 && i < text.length(); i++) {
-                caret.append(text.charAt(i) == '\t' ? '\t' : ' ');
-            }
-            excerpt = caret.append('^').toString();
+        // Long lines (minified modules) are shown as a window around the column.
+        int from = Math.max(lineStart, offset - 60);
+        int to = Math.min(lineEnd, Math.max(offset, from) + 60);
+        String prefix = from > lineStart ? "..." : "";
+        String text = prefix + source.substring(from, to) + (to < lineEnd ? "..." : "");
+        StringBuilder caret = new StringBuilder("\n  ").append(text).append("\n  ");
+        int caretAt = prefix.length() + offset - from;
+        for (int i = 0; i < caretAt; i++) {
+            caret.append(i < text.length() && text.charAt(i) == '\t' ? '\t' : ' ');
         }
+        String excerpt = caret.append('^').toString();
         return new ParseException(reason, line, column, offset, excerpt);
     }
 

@@ -47,16 +47,19 @@ final class SegmentParser {
             lx.advance();
             mode = SegmentMode.DECLARATIVE;
         } else {
-            int table = -1;
+            int table = 0;
+            boolean explicitTable = false;
             if (s.openIf("table")) {
                 table = s.index(ctx.tables);
+                explicitTable = true;
                 s.rparen();
             } else if (s.atIndex()) {
                 // The MVP's form: a bare table index before the offset.
                 table = s.index(ctx.tables);
+                explicitTable = true;
             }
-            if (table >= 0 || lx.kind() == Token.LPAREN && !lx.isParenKeyword("ref")) {
-                mode = new SegmentMode.Active(Math.max(table, 0), offset());
+            if (explicitTable || lx.kind() == Token.LPAREN && !lx.isParenKeyword("ref")) {
+                mode = new SegmentMode.Active(table, offset());
             }
         }
         ElementSegment items = elemList(null, mode instanceof SegmentMode.Active);
@@ -109,15 +112,18 @@ final class SegmentParser {
     void data() {
         s.optId();
         SegmentMode mode = SegmentMode.PASSIVE;
-        int memory = -1;
+        int memory = 0;
+        boolean explicitMemory = false;
         if (s.openIf("memory")) {
             memory = s.index(ctx.memories);
+            explicitMemory = true;
             s.rparen();
         } else if (s.atIndex()) {
             memory = s.index(ctx.memories);
+            explicitMemory = true;
         }
-        if (memory >= 0 || lx.kind() == Token.LPAREN) {
-            mode = new SegmentMode.Active(Math.max(memory, 0), offset());
+        if (explicitMemory || lx.kind() == Token.LPAREN) {
+            mode = new SegmentMode.Active(memory, offset());
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         while (lx.kind() == Token.STRING) {

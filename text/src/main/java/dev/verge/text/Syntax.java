@@ -56,7 +56,7 @@ final class Syntax {
     /** An optional identifier, with its {@code $}; null when absent. */
     String optId() {
         if (lx.kind() == Token.ID) {
-            String id = lx.text();
+            String id = lx.idName();
             lx.advance();
             return id;
         }
@@ -123,9 +123,10 @@ final class Syntax {
     /** An index into {@code space}: a number, or an identifier bound in it. */
     int index(IndexSpace space) {
         if (lx.kind() == Token.ID) {
-            int i = space.lookup(lx.text());
+            String id = lx.idName();
+            int i = space.lookup(id);
             if (i < 0) {
-                throw error("unknown " + space.category + " " + lx.text());
+                throw error("unknown " + space.category + " " + id);
             }
             lx.advance();
             return i;

@@ -132,7 +132,7 @@ final class TypeParser {
                 if (names == null) {
                     throw lx.unexpected();
                 }
-                names.add(lx.text());
+                names.add(lx.idName());
                 lx.advance();
                 params.add(valType());
             } else {
@@ -165,14 +165,16 @@ final class TypeParser {
     /** {@code (type x)? (param ...)* (result ...)*}. */
     TypeUse typeUse(boolean allowNames) {
         int position = lx.start();
-        int index = -1;
+        int index = 0;
+        boolean explicit = false;
         if (s.openIf("type")) {
+            explicit = true;
             index = s.index(ctx.typeSpace);
             s.rparen();
         }
         List<String> names = allowNames ? new ArrayList<>() : null;
         FuncType f = signature(names);
-        return new TypeUse(index, f.params(), names == null ? List.of() : names, f.results(), position);
+        return new TypeUse(explicit, index, f.params(), names == null ? List.of() : names, f.results(), position);
     }
 
     /** Limits for a 32-bit (or, when {@code is64}, 64-bit) table or memory. */

@@ -3,7 +3,9 @@ package dev.verge.text;
 import dev.verge.core.binary.ModuleEncoder;
 import dev.verge.core.model.WasmModule;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -36,46 +38,20 @@ public final class Wat {
 
     /** Decodes UTF-8 strictly, reporting the line and column of the first malformed byte. */
     static String decode(byte[] utf8) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(utf8))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            int bad = firstMalformed(utf8);
-            String before = new String(utf8, 0, bad, StandardCharsets.UTF_8);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(utf8);
+        // UTF-8 never decodes to more chars than it has bytes.
+        CharBuffer out = CharBuffer.allocate(utf8.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            String before = new String(utf8, 0, in.position(), StandardCharsets.UTF_8);
             throw ParseException.at(before, before.length(), "malformed UTF-8 encoding");
         }
-    }
-
-    private static int firstMalformed(byte[] b) {
-        int lo = 0;
-        int hi = b.length;
-        // The longest valid prefix, found by bisection: prefixes of valid UTF-8 stay valid up to
-        // a sequence boundary, so checking whole-prefix validity is monotone enough here.
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (validPrefix(b, mid)) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return lo;
-    }
-
-    private static boolean validPrefix(byte[] b, int n) {
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(b, 0, n));
-            return true;
-        } catch (CharacterCodingException e) {
-            // A prefix that cuts a multi-byte sequence is also reported; callers only need the
-            // position roughly, at the first complete malformed sequence.
-            return false;
-        }
+        return out.flip().toString();
     }
 }

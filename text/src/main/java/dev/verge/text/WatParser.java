@@ -60,7 +60,16 @@ public final class WatParser {
         Syntax s = new Syntax(lx);
         s.lparen();
         s.keyword("module");
+        boolean definition = false;
+        if (lx.isKeyword("definition")) {
+            definition = true;
+            lx.advance();
+        }
         String name = s.optId();
+        if (!definition && lx.isKeyword("definition")) {
+            definition = true;
+            lx.advance();
+        }
         if (lx.isKeyword("binary") || lx.isKeyword("quote")) {
             ModuleForm.Kind kind = lx.isKeyword("binary") ? ModuleForm.Kind.BINARY : ModuleForm.Kind.QUOTE;
             lx.advance();
@@ -69,11 +78,11 @@ public final class WatParser {
                 bytes.writeBytes(s.string());
             }
             s.rparen();
-            return new ModuleForm(name, kind, null, bytes.toByteArray(), start);
+            return new ModuleForm(name, kind, null, bytes.toByteArray(), definition, start);
         }
         WasmModule module = new WatParser(lx).fields(Token.RPAREN, name);
         s.rparen();
-        return new ModuleForm(name, ModuleForm.Kind.TEXT, module, null, start);
+        return new ModuleForm(name, ModuleForm.Kind.TEXT, module, null, definition, start);
     }
 
     /** Parses fields up to (not including) a token of kind {@code end}. */

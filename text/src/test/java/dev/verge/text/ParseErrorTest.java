@@ -22,6 +22,17 @@ class ParseErrorTest {
         assertEquals("3:6: unknown operator i32.ad\n      (i32.ad (local.get 0))))\n       ^", e.getMessage());
     }
 
+    @Test
+    void longLinesAreShownAsAWindowAroundTheFault() {
+        String padding = "(func)".repeat(50);
+        ParseException e = fail(padding + " (func (i32.ad)) " + padding);
+        assertEquals(309, e.column());
+        String[] lines = e.getMessage().split("\n");
+        assertEquals(3, lines.length);
+        assertEquals(lines[1].indexOf("i32.ad"), lines[2].indexOf('^'));
+        assertEquals(true, lines[1].startsWith("  ...") && lines[1].endsWith("..."));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             (func (i32.const 0x1_0000_0000) drop)              | constant out of range                              | 1 | 18
@@ -66,6 +77,28 @@ class ParseErrorTest {
         ParseException e = assertThrows(ParseException.class, () -> Wat.parse(new byte[] {'(', 'f', 'u', 'n', 'c', ')', '\n', (byte) 0xC0}));
         assertEquals("malformed UTF-8 encoding", e.reason());
         assertEquals(2, e.line());
+        // A valid two-byte character before the bad byte: the column counts characters.
+        e = assertThrows(ParseException.class, () -> Wat.parse(new byte[] {';', ';', (byte) 0xC3, (byte) 0xA9, (byte) 0xFF}));
+        assertEquals(1, e.line());
+        assertEquals(4, e.column());
+    }
+
+    @Test
+    void lineCommentsEndAtAnyNewlineAndLinesAreCountedThatWay() {
+        Wat.parse("(func (result i32) (i32.const 1) ;; comment\r (return (i32.const 2)))");
+        ParseException e = fail("(func\r(nop)\r\n(i32.ad))");
+        assertEquals(3, e.line());
+        assertEquals(2, e.column());
+    }
+
+    @Test
+    void annotationsAndIdentifiers() {
+        Wat.parse("(@a x-y$yz\"aa\"-2 (@b) (@) (; c ;) $\"q\" , ; [ ] { }) (func)");
+        assertEquals("illegal character", fail("(@a \u0001)").reason());
+        assertEquals("empty annotation id", fail("(@ x)").reason());
+        assertEquals("unclosed annotation", fail("(@a (b)").reason());
+        assertEquals("empty identifier", fail("(func $)").reason());
+        assertEquals("empty identifier", fail("(func $\"a\nb\")").reason());
     }
 
     @Test

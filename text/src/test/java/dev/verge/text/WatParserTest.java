@@ -3,6 +3,7 @@ package dev.verge.text;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.verge.core.model.Bytes;
@@ -196,5 +197,27 @@ class WatParserTest {
         assertEquals("$t", text.name());
         assertEquals(1, text.module().functions().size());
         assertTrue(lx.isKeyword("after"));
+    }
+
+    @Test
+    void quotedIdentifiersNameTheSameThingAsPlainOnes() {
+        WasmModule m = Wat.parse("(func $\"f\" (param $\"a b\" i32) (call $f (local.get $\"a b\")))");
+        assertArrayEquals(bytes(0x20, 0x00, 0x10, 0x00), body(m, 0));
+        assertEquals(Map.of(0, "a b"), m.names().localNames().get(0));
+        assertEquals("empty identifier", assertThrows(ParseException.class, () -> Wat.parse("(func $\"\")")).reason());
+    }
+
+    @Test
+    void moduleDefinitionsAreMarked() {
+        ModuleForm form = WatParser.parseModuleForm(new Lexer("(module definition $M (func))"));
+        assertTrue(form.definition());
+        assertEquals("$M", form.name());
+    }
+
+    @Test
+    void indicesUpToTheLargestU32AreKeptForTheValidatorToReject() {
+        WasmModule m = Wat.parse("(table 1 funcref) (func (call_indirect (type 0xffffffff) (i32.const 0))) (elem (table 0xffffffff) (i32.const 0) func)");
+        assertArrayEquals(bytes(0x41, 0x00, 0x11, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0x00), body(m, 0));
+        assertEquals(-1, ((SegmentMode.Active) m.elements().get(0).mode()).index());
     }
 }

@@ -67,8 +67,13 @@ final class PathFunctions {
             if (s.isDirectory()) {
                 return Errno.PERM.code();
             }
-            if (source.trailingSlash() || target.trailingSlash()) {
-                return (target.trailingSlash() && exists(target.host()) ? Errno.EXIST : Errno.NOTDIR).code();
+            if (source.trailingSlash()) {
+                return Errno.NOTDIR.code();
+            }
+            if (target.trailingSlash()) {
+                // "link/" names a directory that a file link can never be: as Linux, NOENT when
+                // nothing is there, EXIST when something is.
+                return (exists(target.host()) ? Errno.EXIST : Errno.NOENT).code();
             }
             if (target.isRoot() || exists(target.host())) {
                 return Errno.EXIST.code();

@@ -53,7 +53,7 @@ final class PathOpenFunction {
         if (truncate) {
             dir.require(Rights.PATH_FILESTAT_SET_SIZE);
         }
-        boolean writes = create || truncate || (base & WRITE_RIGHTS) != 0 || (fdflags & Fd.FDFLAG_APPEND) != 0;
+        boolean writes = create || truncate || (!directory && (base & WRITE_RIGHTS) != 0) || (fdflags & Fd.FDFLAG_APPEND) != 0;
         if (writes && dir.readOnly) {
             throw new WasiError(Errno.ROFS);
         }
@@ -78,7 +78,7 @@ final class PathOpenFunction {
                 throw new WasiError(directory ? Errno.NOTDIR : Errno.LOOP);
             }
             if (attrs.isDirectory()) {
-                if (create || truncate || (base & WRITE_RIGHTS) != 0) {
+                if (create || truncate || (!directory && (base & WRITE_RIGHTS) != 0)) {
                     throw new WasiError(Errno.ISDIR);
                 }
                 return ctx.fds.add(new DirFd(dir.root, r.components(), dir.readOnly, null,

@@ -14,6 +14,7 @@ import java.util.List;
 public final class CodeWriter implements InstrVisitor {
     private final WasmWriter out;
 
+    /** Writes instructions to {@code out}. */
     public CodeWriter(WasmWriter out) {
         this.out = out;
     }

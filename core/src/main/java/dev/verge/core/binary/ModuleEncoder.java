@@ -110,7 +110,7 @@ public final class ModuleEncoder {
             case 5 -> module.memories().isEmpty() ? null : memories();
             case 6 -> module.globals().isEmpty() ? null : globals();
             case 7 -> module.exports().isEmpty() ? null : exports();
-            case 8 -> module.start() < 0 ? null : new WasmWriter(8).u32(module.start());
+            case 8 -> module.start() == -1 ? null : new WasmWriter(8).u32(module.start());
             case 9 -> module.elements().isEmpty() ? null : elements();
             case 12 -> module.dataCount() < 0 ? null : new WasmWriter(8).u32((int) module.dataCount());
             case 10 -> module.codes().isEmpty() ? null : codes();

@@ -69,10 +69,12 @@ public final class WasmReader {
         return (long) base + index;
     }
 
+    /** The bytes left before the end of the range. */
     public int remaining() {
         return limit - pos;
     }
 
+    /** Whether the whole range has been read. */
     public boolean atEnd() {
         return pos >= limit;
     }
@@ -96,6 +98,7 @@ public final class WasmReader {
         return pos < limit ? buf[pos] & 0xFF : -1;
     }
 
+    /** One byte, unsigned. */
     public int u8() {
         if (pos >= limit) {
             throw error(UNEXPECTED_END);

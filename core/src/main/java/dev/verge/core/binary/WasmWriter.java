@@ -17,10 +17,12 @@ public final class WasmWriter {
     private byte[] buf;
     private int size;
 
+    /** An empty writer with a small initial buffer. */
     public WasmWriter() {
         this(64);
     }
 
+    /** An empty writer whose buffer starts at {@code initialCapacity} bytes and grows as needed. */
     public WasmWriter(int initialCapacity) {
         buf = new byte[Math.max(16, initialCapacity)];
     }
@@ -50,16 +52,19 @@ public final class WasmWriter {
         }
     }
 
+    /** One byte, the low eight bits of {@code b}. */
     public WasmWriter u8(int b) {
         ensure(1);
         buf[size++] = (byte) b;
         return this;
     }
 
+    /** Raw bytes, without a length. */
     public WasmWriter bytes(byte[] data) {
         return bytes(data, 0, data.length);
     }
 
+    /** A range of raw bytes, without a length. */
     public WasmWriter bytes(byte[] data, int offset, int length) {
         ensure(length);
         System.arraycopy(data, offset, buf, size, length);
@@ -67,6 +72,7 @@ public final class WasmWriter {
         return this;
     }
 
+    /** The bytes of a view, without a length. */
     public WasmWriter bytes(Bytes data) {
         ensure(data.length());
         data.copyTo(buf, size);
@@ -118,6 +124,7 @@ public final class WasmWriter {
         }
     }
 
+    /** An {@code f32} as its four little-endian bytes. */
     public WasmWriter f32(int bits) {
         ensure(4);
         for (int i = 0; i < 4; i++) {
@@ -126,6 +133,7 @@ public final class WasmWriter {
         return this;
     }
 
+    /** An {@code f64} (or eight bytes of a {@code v128}) little-endian. */
     public WasmWriter f64(long bits) {
         ensure(8);
         for (int i = 0; i < 8; i++) {
@@ -152,6 +160,7 @@ public final class WasmWriter {
         return heapType(ref.heap());
     }
 
+    /** A heap type: its one-byte code when abstract, else its type index as an s33. */
     public WasmWriter heapType(HeapType heap) {
         if (heap instanceof AbsHeapType a) {
             return u8(a.code());

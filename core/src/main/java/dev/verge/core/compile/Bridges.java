@@ -41,10 +41,14 @@ final class Bridges {
 
     private static void invoke(CodeBuilder cb, FuncType ft, int f, int ctx) {
         cb.aload(f).getfield(RuntimeNames.WASM_FUNCTION, "raw", RuntimeNames.METHOD_HANDLE);
-        int slot = 0;
-        for (ValType t : ft.params()) {
-            cb.loadLocal(kind(t), slot);
-            slot += kind(t).slotSize();
+        if (ModuleContext.isWide(ft)) {
+            cb.aload(0).aload(1);
+        } else {
+            int slot = 0;
+            for (ValType t : ft.params()) {
+                cb.loadLocal(kind(t), slot);
+                slot += kind(t).slotSize();
+            }
         }
         cb.aload(f).aload(ctx).invokestatic(RuntimeNames.WASM_FUNCTION, "contextFor", CONTEXT_FOR);
         cb.invokevirtual(RuntimeNames.METHOD_HANDLE, "invokeExact", ModuleContext.descriptor(ft));
@@ -52,6 +56,9 @@ final class Bridges {
     }
 
     private static int paramSlots(FuncType ft) {
+        if (ModuleContext.isWide(ft)) {
+            return 2;
+        }
         int slot = 0;
         for (ValType t : ft.params()) {
             slot += kind(t).slotSize();

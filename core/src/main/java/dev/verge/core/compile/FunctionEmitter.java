@@ -32,6 +32,8 @@ final class FunctionEmitter implements InstrVisitor {
     /** An open block, loop, if, or the function body itself (kind null). */
     private static final class Frame {
         final Op kind;
+        /** The position in the list of open frames: what split methods name as a branch target. */
+        int index;
         final Label target;
         final Label elseLabel;
         final List<ValType> params;
@@ -62,67 +64,257 @@ final class FunctionEmitter implements InstrVisitor {
         }
     }
 
+    /** Which method of a possibly split function this emitter writes. */
+    record Role(boolean frameMode, boolean wide, SplitPlan plan, int piece, int frameSize) {
+        static final Role PLAIN = new Role(false, false, null, -1, 0);
+
+        boolean inPiece() {
+            return piece >= 0;
+        }
+    }
+
     private final CodeBuilder cb;
     private final ModuleContext mc;
     private final OperandTypes types;
     private final FuncType type;
-    private final ValType[] localTypes;
-    private final int[] slots;
+    private final Role role;
     private final int ctx;
     private final ValueCode values;
+    private final LocalAccess locals;
     private final MemoryEmitter memory;
+    private final SimdEmitter simd;
     private final List<Frame> frames = new ArrayList<>();
     private boolean reachable = true;
+    /** Whether code is being written: false outside this method's part of a split function. */
+    private boolean active;
+    /** In a piece: the number of frames open where it starts (those are exits). */
+    private int outerFrames;
+    /** In the main method of a split function: the piece whose instructions are being skipped. */
+    private SplitPlan.Piece skipping;
 
-    FunctionEmitter(CodeBuilder cb, ModuleContext mc, OperandTypes types, FuncType type, List<ValType> declaredLocals) {
+    FunctionEmitter(CodeBuilder cb, ModuleContext mc, OperandTypes types, FuncType type, List<ValType> declaredLocals, Role role) {
         this.cb = cb;
         this.mc = mc;
         this.types = types;
         this.type = type;
+        this.role = role;
         int n = type.params().size() + declaredLocals.size();
-        this.localTypes = new ValType[n];
-        this.slots = new int[n];
-        int slot = 0;
+        ValType[] localTypes = new ValType[n];
         for (int i = 0; i < type.params().size(); i++) {
             localTypes[i] = type.params().get(i);
-            slots[i] = slot;
-            slot += kind(localTypes[i]).slotSize();
         }
-        this.ctx = slot;
         for (int i = 0; i < declaredLocals.size(); i++) {
-            int li = type.params().size() + i;
-            localTypes[li] = declaredLocals.get(i);
-            TypeKind k = kind(localTypes[li]);
-            slots[li] = cb.allocateLocal(k);
+            localTypes[type.params().size() + i] = declaredLocals.get(i);
         }
-        this.values = new ValueCode(cb, ctx);
-        this.memory = new MemoryEmitter(cb, ctx);
+        if (role.inPiece()) {
+            // p(long[] nums, Object[] refs, Instance)
+            this.ctx = 2;
+            this.values = new ValueCode(cb, ctx);
+            this.locals = LocalAccess.frame(cb, localTypes, 0, 1, values);
+        } else if (role.wide()) {
+            this.ctx = 2;
+            this.values = new ValueCode(cb, ctx);
+            this.locals = LocalAccess.frame(cb, localTypes, cb.allocateLocal(TypeKind.REFERENCE), cb.allocateLocal(TypeKind.REFERENCE), values);
+        } else {
+            int slot = 0;
+            for (ValType t : type.params()) {
+                slot += kind(t).slotSize();
+            }
+            this.ctx = slot;
+            this.values = new ValueCode(cb, ctx);
+            this.locals = role.frameMode()
+                    ? LocalAccess.frame(cb, localTypes, cb.allocateLocal(TypeKind.REFERENCE), cb.allocateLocal(TypeKind.REFERENCE), values)
+                    : LocalAccess.jvm(cb, localTypes, type.params().size(), values);
+        }
+        this.memory = new MemoryEmitter(cb, ctx, mc.module.allMemories().isEmpty() ? -1 : cb.allocateLocal(TypeKind.REFERENCE));
+        this.simd = new SimdEmitter(cb, memory);
+        this.active = !role.inPiece();
+        this.latePrologue = cb.newLabel();
+        this.bodyStart = cb.newLabel();
     }
 
     /** Emits the prologue: zeroed locals, the interrupt poll, fuel. */
     void begin() {
-        for (int i = type.params().size(); i < localTypes.length; i++) {
-            TypeKind k = kind(localTypes[i]);
-            switch (k) {
-                case INT -> cb.iconst_0();
-                case LONG -> cb.lconst_0();
-                case FLOAT -> cb.fconst_0();
-                case DOUBLE -> cb.dconst_0();
-                default -> cb.aconst_null();
-            }
-            cb.storeLocal(k, slots[i]);
-        }
         frames.add(new Frame(null, null, null, List.of(), type.results(), 0, true));
-        poll();
+        memory.prologue();
+        if (mc.config.interruptible()) {
+            loopCountdown = cb.allocateLocal(TypeKind.INT);
+            cb.loadConstant(LOOP_POLL_INTERVAL).istore(loopCountdown);
+        }
+        if (!role.inPiece()) {
+            locals.prologue(type, role.frameSize(), role.wide());
+            fuel();
+        }
+        // What else the method needs first is known only at its end (see finish()).
+        cb.goto_(latePrologue);
+        cb.labelBinding(bodyStart);
     }
 
-    private void poll() {
+    private final Label latePrologue;
+    private final Label bodyStart;
+    /** Whether the code calls anything: only then does function entry poll for interrupts. */
+    private boolean calls;
+    /** The JVM locals caching the {@code Global} objects the code uses, by global index. */
+    private final Map<Integer, Integer> globalSlots = new java.util.TreeMap<>();
+    private boolean finished;
+
+    /**
+     * Ends the method with the part of its prologue that depends on its body: the entry poll for
+     * interrupts, in functions that call (a function without calls runs its loops, which poll,
+     * and returns), and the loads of the globals it uses into locals. Entry jumps here first.
+     */
+    private void finish() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        cb.labelBinding(latePrologue);
+        if (calls && !role.inPiece()) {
+            entryPoll();
+        }
+        for (Map.Entry<Integer, Integer> g : globalSlots.entrySet()) {
+            cb.aload(ctx).getfield(RuntimeNames.INSTANCE, "globals", RuntimeNames.GLOBAL_ARRAY)
+                    .loadConstant(g.getKey()).aaload().astore(g.getValue());
+        }
+        cb.goto_(bodyStart);
+    }
+
+    private boolean live() {
+        return active && reachable;
+    }
+
+    private void push(Frame f) {
+        f.index = frames.size();
+        frames.add(f);
+    }
+
+    // ---- split functions: entering and leaving pieces ----
+
+    @Override
+    public void at(int offset) {
+        SplitPlan plan = role.plan();
+        if (plan == null) {
+            return;
+        }
+        if (role.inPiece()) {
+            SplitPlan.Piece p = plan.pieces.get(role.piece());
+            if (!active && offset == p.start()) {
+                active = true;
+                reachable = true;
+                outerFrames = frames.size();
+            } else if (active && offset == p.end()) {
+                if (reachable) {
+                    cb.iconst_m1().ireturn();
+                }
+                active = false;
+                reachable = false;
+                finish();
+            }
+            return;
+        }
+        if (skipping != null && offset == skipping.end()) {
+            active = true;
+            reachable = skipping.endReachable();
+            skipping = null;
+        }
+        SplitPlan.Piece p = plan.startingAt(offset);
+        if (p != null && live()) {
+            callPiece(p);
+            skipping = p;
+            active = false;
+        }
+    }
+
+    /**
+     * Calls a piece and acts on what it returns: -1 continues after it; a frame index is a branch
+     * to that frame, with the carried values in the transfer area.
+     */
+    private void callPiece(SplitPlan.Piece p) {
+        cb.aload(locals.numsSlot()).aload(locals.refsSlot()).aload(ctx);
+        cb.invokestatic(mc.thisClass, ModuleContext.pieceMethod(mc.currentFunction, p.index()), ModuleContext.PIECE_TYPE);
+        Label cont = cb.newLabel();
+        List<SwitchCase> cases = new ArrayList<>();
+        List<Label> targets = new ArrayList<>();
+        cases.add(SwitchCase.of(-1, cont));
+        for (int t = 0; t < frames.size(); t++) {
+            Label l = cb.newLabel();
+            targets.add(l);
+            cases.add(SwitchCase.of(t, l));
+        }
+        cb.tableswitch(-1, frames.size() - 1, cont, cases);
+        for (int t = 0; t < frames.size(); t++) {
+            cb.labelBinding(targets.get(t));
+            Frame f = frames.get(t);
+            List<ValType> carried = f.labelTypes();
+            locals.loadTransfer(carried);
+            jump(f, -carried.size());
+        }
+        cb.labelBinding(cont);
+        if (!p.endReachable()) {
+            cb.invokestatic(RuntimeNames.TRAPS, "unreachable", RuntimeNames.TRAP_NO_ARGS).athrow();
+        }
+    }
+
+    /** In a piece, leaves for frame {@code target} with its carried values on top of the stack. */
+    private void exit(Frame target) {
+        locals.storeTransfer(target.labelTypes());
+        cb.loadConstant(target.index).ireturn();
+    }
+
+    private boolean isExit(Frame f) {
+        return role.inPiece() && f.index < outerFrames;
+    }
+
+    private void returnFromFunction() {
+        if (role.inPiece()) {
+            exit(frames.getFirst());
+        } else {
+            values.emitReturn(type.results());
+        }
+    }
+
+    /** The JVM local counting loop iterations down to the next interrupt check, or -1. */
+    private int loopCountdown = -1;
+
+    /**
+     * The poll at function entry. A plain countdown in the instance: every POLL_INTERVAL entries
+     * the runtime reads the volatile interrupt flag. (A volatile read at every poll would keep
+     * HotSpot from hoisting loads out of loops; a value the JIT could cache would never change.)
+     */
+    private void entryPoll() {
         if (mc.config.interruptible()) {
             Label ok = cb.newLabel();
+            cb.aload(ctx).dup().getfield(RuntimeNames.INSTANCE, "pollCountdown", ConstantDescs.CD_int).iconst_1().isub().dup_x1();
+            cb.putfield(RuntimeNames.INSTANCE, "pollCountdown", ConstantDescs.CD_int).ifge(ok);
+            cb.aload(ctx).invokestatic(RuntimeNames.TRAPS, "poll", MethodTypeDesc.of(ConstantDescs.CD_void, RuntimeNames.INSTANCE));
+            cb.labelBinding(ok);
+        }
+    }
+
+    /**
+     * The poll at a loop header: a countdown in a JVM local, which the JIT keeps in a register, so
+     * a loop iteration pays a decrement and a branch; at zero it checks the interrupt flag.
+     */
+    private void loopPoll() {
+        if (mc.config.interruptible()) {
+            if (loopCountdown < 0) {
+                throw new IllegalStateException("loop poll before the prologue");
+            }
+            // No call on the rare path, only the flag's read: the loop body stays call-free.
+            Label ok = cb.newLabel();
+            cb.iinc(loopCountdown, -1).iload(loopCountdown).ifge(ok);
+            cb.loadConstant(LOOP_POLL_INTERVAL).istore(loopCountdown);
             cb.aload(ctx).getfield(RuntimeNames.INSTANCE, "interrupted", ConstantDescs.CD_boolean).ifeq(ok);
             cb.aload(ctx).invokestatic(RuntimeNames.TRAPS, "interrupted", RuntimeNames.TRAP_OF_INSTANCE).athrow();
             cb.labelBinding(ok);
         }
+        fuel();
+    }
+
+    /** Loop iterations between two reads of the interrupt flag. */
+    private static final int LOOP_POLL_INTERVAL = 4096;
+
+    private void fuel() {
         if (mc.config.fuel()) {
             Label ok = cb.newLabel();
             cb.aload(ctx).dup().getfield(RuntimeNames.INSTANCE, "fuel", ConstantDescs.CD_long).lconst_1().lsub().dup2_x1();
@@ -146,12 +338,13 @@ final class FunctionEmitter implements InstrVisitor {
     @Override
     public void block(Op op, BlockType bt) {
         FuncType ft = blockType(bt);
-        if (!reachable) {
-            frames.add(new Frame(op, null, null, ft.params(), ft.results(), 0, false));
+        int cond = op == Op.IF ? 1 : 0;
+        // Computed for frames this method does not emit too: a piece's branches measure from them.
+        int base = types.height() - cond - ft.params().size();
+        if (!live()) {
+            push(new Frame(op, null, null, ft.params(), ft.results(), base, false));
             return;
         }
-        int cond = op == Op.IF ? 1 : 0;
-        int base = types.height() - cond - ft.params().size();
         Frame parent = frames.getLast();
         int count = base - parent.base;
         ValType[] entry = new ValType[count];
@@ -159,16 +352,16 @@ final class FunctionEmitter implements InstrVisitor {
             entry[k] = types.operandType(cond + ft.params().size() + (count - 1 - k));
         }
         switch (op) {
-            case BLOCK -> frames.add(new Frame(op, cb.newLabel(), null, ft.params(), ft.results(), base, true));
+            case BLOCK -> push(new Frame(op, cb.newLabel(), null, ft.params(), ft.results(), base, true));
             case LOOP -> {
                 Label head = cb.newBoundLabel();
-                frames.add(new Frame(op, head, null, ft.params(), ft.results(), base, true));
-                poll();
+                push(new Frame(op, head, null, ft.params(), ft.results(), base, true));
+                loopPoll();
             }
             case IF -> {
                 Label elseLabel = cb.newLabel();
                 cb.ifeq(elseLabel);
-                frames.add(new Frame(op, cb.newLabel(), elseLabel, ft.params(), ft.results(), base, true));
+                push(new Frame(op, cb.newLabel(), elseLabel, ft.params(), ft.results(), base, true));
             }
             default -> throw new IllegalStateException(op.mnemonic());
         }
@@ -196,6 +389,9 @@ final class FunctionEmitter implements InstrVisitor {
 
     private void elseOp() {
         Frame f = frames.getLast();
+        if (!active) {
+            return;
+        }
         if (reachable) {
             cb.goto_(f.target);
             f.branched = true;
@@ -209,11 +405,15 @@ final class FunctionEmitter implements InstrVisitor {
 
     private void endOp() {
         Frame f = frames.removeLast();
+        if (!active) {
+            return;
+        }
         if (f.kind == null) {
             if (reachable) {
                 values.emitReturn(type.results());
             }
             reachable = false;
+            finish();
             return;
         }
         if (!f.startReachable) {
@@ -241,6 +441,10 @@ final class FunctionEmitter implements InstrVisitor {
      * (a condition or index already consumed) are not on the JVM stack any more.
      */
     private void jump(Frame f, int skip) {
+        if (isExit(f)) {
+            exit(f);
+            return;
+        }
         if (f.kind == null) {
             values.emitReturn(type.results());
             return;
@@ -261,12 +465,12 @@ final class FunctionEmitter implements InstrVisitor {
     }
 
     private boolean needsSpill(Frame f, int skip) {
-        return f.kind == null || types.height() - skip - f.labelTypes().size() - f.base > 0;
+        return f.kind == null || isExit(f) || types.height() - skip - f.labelTypes().size() - f.base > 0;
     }
 
     @Override
     public void branch(Op op, int label) {
-        if (!reachable) {
+        if (!live()) {
             return;
         }
         Frame f = frame(label);
@@ -286,7 +490,7 @@ final class FunctionEmitter implements InstrVisitor {
 
     @Override
     public void brTable(int[] labels, int defaultLabel) {
-        if (!reachable) {
+        if (!live()) {
             return;
         }
         Map<Integer, Label> entry = new HashMap<>();
@@ -336,7 +540,7 @@ final class FunctionEmitter implements InstrVisitor {
             endOp();
             return;
         }
-        if (!reachable) {
+        if (!live()) {
             return;
         }
         switch (op) {
@@ -346,7 +550,7 @@ final class FunctionEmitter implements InstrVisitor {
                 reachable = false;
             }
             case RETURN -> {
-                values.emitReturn(type.results());
+                returnFromFunction();
                 reachable = false;
             }
             case DROP -> values.pop(types.operandType(0));
@@ -390,14 +594,14 @@ final class FunctionEmitter implements InstrVisitor {
 
     @Override
     public void selectTyped(List<ValType> selected) {
-        if (reachable) {
+        if (live()) {
             select(selected.getFirst());
         }
     }
 
     @Override
     public void refNull(HeapType heap) {
-        if (reachable) {
+        if (live()) {
             cb.aconst_null();
         }
     }
@@ -406,25 +610,34 @@ final class FunctionEmitter implements InstrVisitor {
 
     @Override
     public void i32Const(int value) {
-        if (reachable) {
+        if (live()) {
             cb.loadConstant(value);
         }
     }
 
     @Override
     public void i64Const(long value) {
-        if (reachable) {
+        if (live()) {
             cb.loadConstant(value);
         }
     }
 
     @Override
     public void f32Const(int bits) {
-        if (!reachable) {
+        if (!live()) {
             return;
         }
         float f = Float.intBitsToFloat(bits);
-        if (Float.isNaN(f)) {
+        String field = switch (bits) {
+            case 0x00000000 -> "f32PlusZero";
+            case 0x80000000 -> "f32MinusZero";
+            case 0x3F800000 -> "f32PlusOne";
+            case 0xBF800000 -> "f32MinusOne";
+            default -> null;
+        };
+        if (field != null) {
+            cb.getstatic(RuntimeNames.FLOAT_CONSTANTS, field, ConstantDescs.CD_float);
+        } else if (Float.isNaN(f)) {
             // The constant pool may canonicalise NaNs; build the exact bits at run time.
             cb.loadConstant(bits).invokestatic(ConstantDescs.CD_Float, "intBitsToFloat", MethodTypeDesc.of(ConstantDescs.CD_float, ConstantDescs.CD_int));
         } else {
@@ -434,11 +647,18 @@ final class FunctionEmitter implements InstrVisitor {
 
     @Override
     public void f64Const(long bits) {
-        if (!reachable) {
+        if (!live()) {
             return;
         }
         double d = Double.longBitsToDouble(bits);
-        if (Double.isNaN(d)) {
+        String field = bits == 0L ? "f64PlusZero"
+                : bits == 0x8000000000000000L ? "f64MinusZero"
+                : bits == 0x3FF0000000000000L ? "f64PlusOne"
+                : bits == 0xBFF0000000000000L ? "f64MinusOne"
+                : null;
+        if (field != null) {
+            cb.getstatic(RuntimeNames.FLOAT_CONSTANTS, field, ConstantDescs.CD_double);
+        } else if (Double.isNaN(d)) {
             cb.loadConstant(bits).invokestatic(ConstantDescs.CD_Double, "longBitsToDouble", MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_long));
         } else {
             cb.loadConstant(d);
@@ -449,25 +669,21 @@ final class FunctionEmitter implements InstrVisitor {
 
     @Override
     public void index(Op op, int index) {
-        if (!reachable) {
+        if (!live()) {
             return;
         }
         switch (op) {
-            case LOCAL_GET -> cb.loadLocal(kind(localTypes[index]), slots[index]);
-            case LOCAL_SET -> cb.storeLocal(kind(localTypes[index]), slots[index]);
-            case LOCAL_TEE -> {
-                TypeKind k = kind(localTypes[index]);
-                if (k.slotSize() == 2) {
-                    cb.dup2();
-                } else {
-                    cb.dup();
-                }
-                cb.storeLocal(k, slots[index]);
-            }
+            case LOCAL_GET -> locals.get(index);
+            case LOCAL_SET -> locals.set(index);
+            case LOCAL_TEE -> locals.tee(index);
             case GLOBAL_GET -> globalGet(index);
             case GLOBAL_SET -> globalSet(index);
             case CALL -> {
+                calls = true;
                 FuncType ft = mc.functionType(index);
+                if (ModuleContext.isWide(ft)) {
+                    values.packArguments(ft.params());
+                }
                 cb.aload(ctx).invokestatic(mc.thisClass, ModuleContext.functionMethod(index), ModuleContext.descriptor(ft));
                 if (ft.results().size() > 1) {
                     values.unpack(ft.results());
@@ -479,8 +695,14 @@ final class FunctionEmitter implements InstrVisitor {
         }
     }
 
+    /** Pushes the {@code Global} object, cached in a local loaded by the late prologue. */
     private void globalRef(int index) {
-        cb.aload(ctx).getfield(RuntimeNames.INSTANCE, "globals", RuntimeNames.GLOBAL_ARRAY).loadConstant(index).aaload();
+        Integer slot = globalSlots.get(index);
+        if (slot == null) {
+            slot = cb.allocateLocal(TypeKind.REFERENCE);
+            globalSlots.put(index, slot);
+        }
+        cb.aload(slot);
     }
 
     private void globalGet(int index) {
@@ -488,6 +710,7 @@ final class FunctionEmitter implements InstrVisitor {
         globalRef(index);
         if (kind(t) == TypeKind.REFERENCE) {
             cb.getfield(RuntimeNames.GLOBAL, "ref", RuntimeNames.OBJECT);
+            SimdEmitter.castFromObject(cb, t);
         } else {
             cb.getfield(RuntimeNames.GLOBAL, "bits", ConstantDescs.CD_long);
             values.fromBits(t);
@@ -508,12 +731,20 @@ final class FunctionEmitter implements InstrVisitor {
 
     @Override
     public void index2(Op op, int first, int second) {
-        if (!reachable) {
+        if (!live()) {
             return;
         }
         if (op == Op.CALL_INDIRECT) {
+            calls = true;
             FuncType ft = mc.module.funcType(first);
             mc.indirectBridges.add((long) first << 32 | second);
+            if (ModuleContext.isWide(ft)) {
+                // The element index is on top of the arguments: keep it aside while packing them.
+                int element = cb.allocateLocal(TypeKind.INT);
+                cb.istore(element);
+                values.packArguments(ft.params());
+                cb.iload(element);
+            }
             cb.aload(ctx).invokestatic(mc.thisClass, ModuleContext.indirectMethod(first, second), ModuleContext.descriptor(ft, ConstantDescs.CD_int));
             if (ft.results().size() > 1) {
                 values.unpack(ft.results());
@@ -525,30 +756,43 @@ final class FunctionEmitter implements InstrVisitor {
 
     @Override
     public void memory(Op op, int alignLog2, long offset, int memoryIndex) {
-        if (reachable) {
+        if (!live()) {
+            return;
+        }
+        if (SimdEmitter.isVectorAccess(op)) {
+            simd.access(op, offset, memoryIndex);
+        } else {
             memory.access(op, offset, memoryIndex);
         }
     }
 
-    // ---- SIMD: not supported yet ----
+    // ---- SIMD: see SimdEmitter ----
 
     @Override
     public void memoryLane(Op op, int alignLog2, long offset, int memoryIndex, int lane) {
-        throw new UnsupportedOperationException(op.mnemonic() + " (SIMD) is not supported");
+        if (live()) {
+            simd.accessLane(op, offset, memoryIndex, lane);
+        }
     }
 
     @Override
     public void lane(Op op, int lane) {
-        throw new UnsupportedOperationException(op.mnemonic() + " (SIMD) is not supported");
+        if (live()) {
+            simd.lane(op, lane);
+        }
     }
 
     @Override
     public void shuffle(byte[] lanes) {
-        throw new UnsupportedOperationException("i8x16.shuffle (SIMD) is not supported");
+        if (live()) {
+            simd.shuffle(lanes);
+        }
     }
 
     @Override
     public void v128Const(long low, long high) {
-        throw new UnsupportedOperationException("v128.const (SIMD) is not supported");
+        if (live()) {
+            simd.constant(low, high);
+        }
     }
 }

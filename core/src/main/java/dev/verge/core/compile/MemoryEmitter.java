@@ -23,17 +23,31 @@ final class MemoryEmitter {
 
     private final CodeBuilder cb;
     private final int ctx;
+    /** The JVM local caching memory 0, or -1 when the module has no memory. */
+    private final int memorySlot;
 
-    MemoryEmitter(CodeBuilder cb, int ctx) {
+    MemoryEmitter(CodeBuilder cb, int ctx, int memorySlot) {
         this.cb = cb;
         this.ctx = ctx;
+        this.memorySlot = memorySlot;
     }
 
-    private void memoryRef(int index) {
-        cb.aload(ctx);
+    /**
+     * Caches memory 0 in a local: an instance's memory object never changes (growth replaces its
+     * array, not the object), so loads and stores skip a field read.
+     */
+    void prologue() {
+        if (memorySlot >= 0) {
+            cb.aload(ctx).getfield(INST, "memory0", MEM).astore(memorySlot);
+        }
+    }
+
+    /** Pushes memory {@code index} (also for {@link SimdEmitter}). */
+    void memoryRef(int index) {
         if (index == 0) {
-            cb.getfield(INST, "memory0", MEM);
+            cb.aload(memorySlot);
         } else {
+            cb.aload(ctx);
             cb.getfield(INST, "memories", RuntimeNames.MEMORY_ARRAY).loadConstant(index).aaload();
         }
     }

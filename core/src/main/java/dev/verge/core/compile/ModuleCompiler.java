@@ -60,10 +60,20 @@ public final class ModuleCompiler {
                 for (int d = 0; d < module.functions().size(); d++) {
                     int defined = d;
                     int index = imported + d;
+                    mc.currentFunction = index;
                     FuncType ft = mc.functionType(index);
                     FunctionBody body = module.codes().get(d);
+                    List<ValType> locals = declaredLocals(body);
+                    FunctionEmitter.Role main = roleOf(mc, driver, defined, ft, locals, body);
                     clb.withMethodBody(ModuleContext.functionMethod(index), ModuleContext.descriptor(ft), ACC_STATIC,
-                            cb -> compileFunction(cb, mc, driver, defined, index, ft, body));
+                            cb -> compileFunction(cb, mc, driver, defined, index, ft, locals, main));
+                    if (main.plan() != null) {
+                        for (SplitPlan.Piece piece : main.plan().pieces) {
+                            FunctionEmitter.Role role = new FunctionEmitter.Role(true, main.wide(), main.plan(), piece.index(), main.frameSize());
+                            clb.withMethodBody(ModuleContext.pieceMethod(index, piece.index()), ModuleContext.PIECE_TYPE, ACC_STATIC,
+                                    cb -> compileFunction(cb, mc, driver, defined, index, ft, locals, role));
+                        }
+                    }
                 }
                 for (long key : mc.indirectBridges) {
                     int typeIndex = (int) (key >>> 32);
@@ -77,6 +87,8 @@ public final class ModuleCompiler {
             throw e;
         } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
             throw new CompilationException("cannot compile module: " + e.getMessage(), e);
+        } catch (StackOverflowError e) {
+            throw new CompilationException("cannot compile module: nesting too deep for the compiler's stack", e);
         }
         try {
             MethodHandles.Lookup hidden = lookup.defineHiddenClass(bytes, true);
@@ -92,16 +104,56 @@ public final class ModuleCompiler {
         }
     }
 
-    private static void compileFunction(CodeBuilder cb, ModuleContext mc, FunctionDriver driver, int defined, int index, FuncType ft, FunctionBody body) {
+    /** JVM locals hold at most 65,535 slots; beyond this many the locals go to frame arrays. */
+    private static final int MAX_LOCAL_SLOTS = 60_000;
+
+    private static List<ValType> declaredLocals(FunctionBody body) {
         List<ValType> locals = new ArrayList<>();
         for (Locals l : body.locals()) {
             for (long i = 0; i < l.count(); i++) {
                 locals.add(l.type());
             }
         }
+        return locals;
+    }
+
+    /**
+     * How a function is compiled: plainly, with its locals in frame arrays (too many parameters or
+     * locals for the JVM), or split into pieces (too much code for one method).
+     */
+    private static FunctionEmitter.Role roleOf(ModuleContext mc, FunctionDriver driver, int defined, FuncType ft, List<ValType> locals, FunctionBody body) {
+        boolean wide = ModuleContext.isWide(ft);
+        int slots = 1;
+        for (ValType t : ft.params()) {
+            slots += ModuleContext.kind(t).slotSize();
+        }
+        for (ValType t : locals) {
+            slots += ModuleContext.kind(t).slotSize();
+        }
+        SplitPlan plan = null;
+        if (body.body().code().length() > SplitPlan.THRESHOLD) {
+            try {
+                plan = SplitPlan.analyze(driver, defined, mc);
+            } catch (UnsupportedOperationException | IllegalStateException e) {
+                throw new CompilationException("function " + (mc.functionTypes.size() - mc.module.functions().size() + defined) + ": " + e.getMessage(), e);
+            }
+            if (plan.pieces.isEmpty()) {
+                plan = null;
+            }
+        }
+        boolean frameMode = wide || slots > MAX_LOCAL_SLOTS || plan != null;
+        if (!frameMode) {
+            return FunctionEmitter.Role.PLAIN;
+        }
+        int frameSize = LocalAccess.frameSize(ft.params().size() + locals.size(), mc.maxArity);
+        return new FunctionEmitter.Role(true, wide, plan, -1, frameSize);
+    }
+
+    private static void compileFunction(CodeBuilder cb, ModuleContext mc, FunctionDriver driver, int defined, int index, FuncType ft,
+            List<ValType> locals, FunctionEmitter.Role role) {
         try {
             driver.drive(defined, types -> {
-                FunctionEmitter e = new FunctionEmitter(cb, mc, types, ft, locals);
+                FunctionEmitter e = new FunctionEmitter(cb, mc, types, ft, locals, role);
                 e.begin();
                 return e;
             });

@@ -21,12 +21,28 @@ final class ModuleContext {
     final List<Integer> functionTypes;
     /** The {@code call_indirect} bridges to generate, as {@code typeIndex << 32 | tableIndex}. */
     final Set<Long> indirectBridges = new TreeSet<>();
+    /** The function being compiled (names its piece methods). */
+    int currentFunction;
+
+    /** A piece of a split function: {@code (long[] nums, Object[] refs, Instance) -> int}. */
+    static final MethodTypeDesc PIECE_TYPE = MethodTypeDesc.of(ConstantDescs.CD_int,
+            ConstantDescs.CD_long.arrayType(), RuntimeNames.OBJECT.arrayType(), RuntimeNames.INSTANCE);
+
+    /** The most values any block or function takes or returns: the size of the transfer area. */
+    final int maxArity;
 
     ModuleContext(WasmModule module, ClassDesc thisClass, EngineConfig config) {
         this.module = module;
         this.thisClass = thisClass;
         this.config = config;
         this.functionTypes = module.functionTypeIndices();
+        int max = 1;
+        for (var t : module.types()) {
+            if (t.composite() instanceof FuncType f) {
+                max = Math.max(max, Math.max(f.params().size(), f.results().size()));
+            }
+        }
+        this.maxArity = max;
     }
 
     FuncType functionType(int functionIndex) {
@@ -35,6 +51,15 @@ final class ModuleContext {
 
     static String functionMethod(int functionIndex) {
         return "f" + functionIndex;
+    }
+
+    static String pieceMethod(int functionIndex, int piece) {
+        return "f" + functionIndex + "$p" + piece;
+    }
+
+    /** Whether parameters take more JVM slots than a method may have (with the instance: 255). */
+    static boolean isWide(FuncType type) {
+        return dev.verge.core.runtime.JvmTypes.isWide(type);
     }
 
     static String indirectMethod(int typeIndex, int tableIndex) {
@@ -46,13 +71,16 @@ final class ModuleContext {
         if (t == NumType.I64) return TypeKind.LONG;
         if (t == NumType.F32) return TypeKind.FLOAT;
         if (t == NumType.F64) return TypeKind.DOUBLE;
-        if (t instanceof NumType || t == ValType.V128) {
+        if (t instanceof NumType) {
             throw new UnsupportedOperationException("type " + t + " is not supported");
         }
         return TypeKind.REFERENCE;
     }
 
     static ClassDesc desc(ValType t) {
+        if (t == ValType.V128) {
+            return SimdEmitter.V128_DESC;
+        }
         return switch (kind(t)) {
             case INT -> ConstantDescs.CD_int;
             case LONG -> ConstantDescs.CD_long;
@@ -72,10 +100,16 @@ final class ModuleContext {
 
     /** {@code (params..., [extra], Instance) -> result}. */
     static MethodTypeDesc descriptor(FuncType type, ClassDesc... extra) {
-        ClassDesc[] p = new ClassDesc[type.params().size() + extra.length + 1];
+        boolean wide = isWide(type);
+        ClassDesc[] p = new ClassDesc[(wide ? 2 : type.params().size()) + extra.length + 1];
         int i = 0;
-        for (ValType t : type.params()) {
-            p[i++] = desc(t);
+        if (wide) {
+            p[i++] = ConstantDescs.CD_long.arrayType();
+            p[i++] = RuntimeNames.OBJECT.arrayType();
+        } else {
+            for (ValType t : type.params()) {
+                p[i++] = desc(t);
+            }
         }
         for (ClassDesc e : extra) {
             p[i++] = e;

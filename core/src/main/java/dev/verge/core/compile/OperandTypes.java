@@ -13,4 +13,7 @@ public interface OperandTypes {
 
     /** How many operands the function's stack holds, over all open blocks. */
     int height();
+
+    /** Whether the current instruction is dead code (after a branch, return or unreachable). */
+    boolean isUnreachable();
 }

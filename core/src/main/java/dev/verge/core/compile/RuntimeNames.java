@@ -20,6 +20,7 @@ final class RuntimeNames {
     static final ClassDesc TRAP = ClassDesc.of(PACKAGE + "Trap");
     static final ClassDesc TRAPS = ClassDesc.of(PACKAGE + "Traps");
     static final ClassDesc MEMORY_ACCESS = ClassDesc.of(PACKAGE + "MemoryAccess");
+    static final ClassDesc FLOAT_CONSTANTS = ClassDesc.of(PACKAGE + "FloatConstants");
     static final ClassDesc TABLE_ACCESS = ClassDesc.of(PACKAGE + "TableAccess");
     static final ClassDesc METHOD_HANDLE = ConstantDescs.CD_MethodHandle;
     static final ClassDesc OBJECT = ConstantDescs.CD_Object;

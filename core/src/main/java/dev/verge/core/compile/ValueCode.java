@@ -114,6 +114,33 @@ final class ValueCode {
                 cb.getfield(RuntimeNames.MULTI_RESULTS, "refs", RuntimeNames.OBJECT.arrayType());
                 cb.loadConstant(i);
                 cb.aaload();
+                SimdEmitter.castFromObject(cb, t);
+            }
+        }
+    }
+
+    /**
+     * Replaces the arguments on top of the stack by the two arrays of the wide calling convention
+     * ({@code long[]} of number bits and {@code Object[]} of references, indexed by parameter).
+     */
+    void packArguments(List<ValType> params) {
+        int[] slots = scratch(params);
+        storeAll(params, slots);
+        int n = params.size();
+        cb.loadConstant(n).newarray(TypeKind.LONG);
+        for (int i = 0; i < n; i++) {
+            ValType t = params.get(i);
+            if (t instanceof NumType) {
+                cb.dup().loadConstant(i).loadLocal(kind(t), slots[i]);
+                toBits(t);
+                cb.lastore();
+            }
+        }
+        cb.loadConstant(n).anewarray(RuntimeNames.OBJECT);
+        for (int i = 0; i < n; i++) {
+            ValType t = params.get(i);
+            if (!(t instanceof NumType)) {
+                cb.dup().loadConstant(i).aload(slots[i]).aastore();
             }
         }
     }

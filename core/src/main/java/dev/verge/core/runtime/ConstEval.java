@@ -55,6 +55,18 @@ final class ConstEval {
                     sleb(33); // heap type
                     stack.push(nullRef);
                 }
+                case 0xFD -> {
+                    uleb(); // the only constant SIMD instruction: v128.const (0x0C)
+                    long lo = 0;
+                    long hi = 0;
+                    for (int i = 0; i < 8; i++) {
+                        lo |= (long) u8() << (8 * i);
+                    }
+                    for (int i = 0; i < 8; i++) {
+                        hi |= (long) u8() << (8 * i);
+                    }
+                    stack.push(V128.of(lo, hi));
+                }
                 case 0xD2 -> stack.push(instance.functions[(int) uleb()]);
                 case 0x6A, 0x6B, 0x6C -> {
                     int b = (Integer) stack.pop();

@@ -17,7 +17,11 @@ public final class Global implements Extern {
 
     private final GlobalType type;
 
-    /** A new global of {@code type} holding {@code value} (boxed as in {@link HostFunction}). */
+    /**
+     * A new global of {@code type} holding {@code value} (boxed as in {@link HostFunction}).
+     *
+     * @throws IllegalArgumentException when the value is not of the global's type
+     */
     public Global(GlobalType type, Object value) {
         this.type = type;
         store(value);
@@ -52,6 +56,9 @@ public final class Global implements Extern {
 
     private void store(Object value) {
         ValType t = type.type();
+        if (!JvmTypes.fits(t, value)) {
+            throw new IllegalArgumentException("not a value of type " + t + ": " + value);
+        }
         if (t == NumType.I32) {
             bits = ((Integer) value) & 0xFFFFFFFFL;
         } else if (t == NumType.I64) {

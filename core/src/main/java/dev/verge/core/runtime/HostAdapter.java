@@ -13,10 +13,13 @@ import java.util.Arrays;
  */
 final class HostAdapter {
     private static final MethodHandle INVOKE;
+    private static final MethodHandle WIDE;
 
     static {
         try {
             INVOKE = MethodHandles.lookup().findVirtual(HostAdapter.class, "invoke", MethodType.methodType(Object.class, Object[].class));
+            WIDE = MethodHandles.lookup().findVirtual(HostAdapter.class, "invokeWide",
+                    MethodType.methodType(Object.class, long[].class, Object[].class, Instance.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -32,9 +35,19 @@ final class HostAdapter {
 
     static MethodHandle handle(HostFunction function, FuncType type) {
         MethodType target = JvmTypes.compiled(type);
+        if (JvmTypes.isWide(type)) {
+            return WIDE.bindTo(new HostAdapter(function, type)).asType(target);
+        }
         return INVOKE.bindTo(new HostAdapter(function, type))
                 .asCollector(Object[].class, target.parameterCount())
                 .asType(target);
+    }
+
+    private Object invokeWide(long[] nums, Object[] refs, Instance caller) {
+        Object[] args = JvmTypes.wideToBoxed(type, nums, refs);
+        Object[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = caller;
+        return invoke(all);
     }
 
     private Object invoke(Object[] argsAndCaller) {

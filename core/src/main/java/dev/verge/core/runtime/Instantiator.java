@@ -104,7 +104,7 @@ final class Instantiator {
                 if (Integer.toUnsignedLong(offset) + init.length() > mem.byteSize()) {
                     throw Traps.memoryOutOfBounds();
                 }
-                init.copyTo(mem.bytes, offset);
+                init.copyTo(mem.commit(Integer.toUnsignedLong(offset), init.length()), offset);
                 inst.data[i] = Bytes.EMPTY;
             }
         }

@@ -26,8 +26,21 @@ public final class Memory implements Extern {
     static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    /** The contents; replaced by a larger array on growth. Read by compiled code. */
+    /**
+     * Memories up to this size are backed lazily: the array covers the bytes touched so far and
+     * grows on the first access beyond it, so instantiating (and growing) a memory costs nothing
+     * until it is used. Larger memories are allocated in full when they are created or grown, so
+     * that running out of heap shows as a failed {@code memory.grow}, never later.
+     */
+    static final long LAZY_LIMIT = 16L << 20;
+
+    /**
+     * The backing array: a prefix of the memory, zero beyond it. Replaced by a larger array when
+     * an access goes past it. Read by compiled code.
+     */
     byte[] bytes;
+    /** The size in bytes (pages * 64 KiB). */
+    private long size;
 
     private final long maxPages;
     private final long declaredMax;
@@ -44,8 +57,18 @@ public final class Memory implements Extern {
         if (l.min() > maxPages) {
             throw new ResourceLimitException("memory of " + l.min() + " pages exceeds the limit of " + maxPages);
         }
-        this.bytes = new byte[Math.toIntExact(l.min() * MemoryType.PAGE_SIZE)];
+        this.size = l.min() * MemoryType.PAGE_SIZE;
+        this.bytes = EMPTY;
+        if (size > LAZY_LIMIT) {
+            try {
+                bytes = new byte[(int) size];
+            } catch (OutOfMemoryError e) {
+                throw new ResourceLimitException("cannot allocate a memory of " + l.min() + " pages");
+            }
+        }
     }
+
+    private static final byte[] EMPTY = new byte[0];
 
     /** A new memory of {@code type} limited by the default engine configuration. */
     public Memory(MemoryType type) {
@@ -62,12 +85,12 @@ public final class Memory implements Extern {
 
     /** The size in pages. */
     public int pages() {
-        return bytes.length / MemoryType.PAGE_SIZE;
+        return (int) (size / MemoryType.PAGE_SIZE);
     }
 
     /** The size in bytes. */
     public long byteSize() {
-        return bytes.length;
+        return size;
     }
 
     /**
@@ -77,48 +100,67 @@ public final class Memory implements Extern {
     public int grow(int deltaPages) {
         long old = pages();
         long delta = Integer.toUnsignedLong(deltaPages);
-        if (delta == 0) {
-            return (int) old;
-        }
         if (old + delta > maxPages) {
             return -1;
         }
-        byte[] grown;
-        try {
-            grown = new byte[Math.toIntExact((old + delta) * MemoryType.PAGE_SIZE)];
-        } catch (OutOfMemoryError e) {
-            return -1;
+        long newSize = (old + delta) * MemoryType.PAGE_SIZE;
+        if (newSize > LAZY_LIMIT && newSize > bytes.length) {
+            try {
+                bytes = java.util.Arrays.copyOf(bytes, (int) newSize);
+            } catch (OutOfMemoryError e) {
+                return -1;
+            }
         }
-        System.arraycopy(bytes, 0, grown, 0, bytes.length);
-        bytes = grown;
+        size = newSize;
         return (int) old;
     }
 
-    private int check(long address, long length) {
-        if (address < 0 || length < 0 || address > bytes.length - length) {
-            throw new Trap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+    /**
+     * The backing array covering {@code [address, address + length)}, extended if needed; traps
+     * when the range is outside the memory. The slow path of every bounds check.
+     */
+    byte[] commit(long address, long length) {
+        if (address < 0 || length < 0 || address > size - length) {
+            throw Traps.memoryOutOfBounds();
         }
+        byte[] b = bytes;
+        long end = address + length;
+        if (end > b.length) {
+            long target = Math.max(end, Math.min(size, Math.max(2L * b.length, 4096)));
+            target = Math.min(size, (target + 4095) & ~4095L);
+            b = java.util.Arrays.copyOf(b, (int) target);
+            bytes = b;
+        }
+        return b;
+    }
+
+    private int check(long address, long length) {
+        commit(address, length);
         return (int) address;
     }
 
     public byte readI8(long address) {
-        return bytes[check(address, 1)];
+        int i = check(address, 1);
+        return bytes[i];
     }
 
     public int readU8(long address) {
-        return bytes[check(address, 1)] & 0xFF;
+        return readI8(address) & 0xFF;
     }
 
     public short readI16(long address) {
-        return (short) I16.get(bytes, check(address, 2));
+        int i = check(address, 2);
+        return (short) I16.get(bytes, i);
     }
 
     public int readI32(long address) {
-        return (int) I32.get(bytes, check(address, 4));
+        int i = check(address, 4);
+        return (int) I32.get(bytes, i);
     }
 
     public long readI64(long address) {
-        return (long) I64.get(bytes, check(address, 8));
+        int i = check(address, 8);
+        return (long) I64.get(bytes, i);
     }
 
     /** The f32 at {@code address}, NaN payload preserved. */
@@ -132,8 +174,9 @@ public final class Memory implements Extern {
     }
 
     public byte[] readBytes(long address, int length) {
+        int i = check(address, length);
         byte[] out = new byte[length];
-        System.arraycopy(bytes, check(address, length), out, 0, length);
+        System.arraycopy(bytes, i, out, 0, length);
         return out;
     }
 
@@ -147,19 +190,23 @@ public final class Memory implements Extern {
     }
 
     public void writeI8(long address, byte value) {
-        bytes[check(address, 1)] = value;
+        int i = check(address, 1);
+        bytes[i] = value;
     }
 
     public void writeI16(long address, short value) {
-        I16.set(bytes, check(address, 2), value);
+        int i = check(address, 2);
+        I16.set(bytes, i, value);
     }
 
     public void writeI32(long address, int value) {
-        I32.set(bytes, check(address, 4), value);
+        int i = check(address, 4);
+        I32.set(bytes, i, value);
     }
 
     public void writeI64(long address, long value) {
-        I64.set(bytes, check(address, 8), value);
+        int i = check(address, 8);
+        I64.set(bytes, i, value);
     }
 
     public void writeF32(long address, float value) {
@@ -176,6 +223,7 @@ public final class Memory implements Extern {
 
     public void writeBytes(long address, byte[] data, int offset, int length) {
         java.util.Objects.checkFromIndexSize(offset, length, data.length);
-        System.arraycopy(data, offset, bytes, check(address, length), length);
+        int i = check(address, length);
+        System.arraycopy(data, offset, bytes, i, length);
     }
 }

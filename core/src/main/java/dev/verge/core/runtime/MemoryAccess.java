@@ -5,9 +5,10 @@ import dev.verge.core.model.Bytes;
 /**
  * Loads, stores and bulk operations of compiled code on a {@link Memory}. Each access computes the
  * effective address as the unsigned 32-bit base plus the unsigned offset in a long, so it cannot
- * overflow, and compares it with the array's length before touching it: out-of-bounds accesses
- * trap through an explicit test, never through a caught JVM exception. The methods are tiny so
- * that HotSpot inlines them into the guest code.
+ * overflow, and compares it with the backing array's length before touching it. Past the array,
+ * {@link Memory#commit} extends the array (the memory is backed lazily) or traps: out-of-bounds
+ * accesses never go through a caught JVM exception. The methods are tiny so that HotSpot inlines
+ * them into the guest code.
  *
  * <p>Arguments come in the order compiled code has them: the operands from the Wasm stack, then
  * the static offset, then the memory.
@@ -15,22 +16,26 @@ import dev.verge.core.model.Bytes;
 final class MemoryAccess {
     private MemoryAccess() {}
 
-    private static int at(int base, long offset, byte[] b, int size) {
-        long ea = (base & 0xFFFFFFFFL) + offset;
-        if (ea > b.length - size) {
-            throw Traps.memoryOutOfBounds();
-        }
-        return (int) ea;
+    private static long ea(int base, long offset) {
+        return (base & 0xFFFFFFFFL) + offset;
     }
 
     static int i32Load(int base, long offset, Memory m) {
         byte[] b = m.bytes;
-        return (int) Memory.I32.get(b, at(base, offset, b, 4));
+        long ea = ea(base, offset);
+        if (ea > b.length - 4) {
+            b = m.commit(ea, 4);
+        }
+        return (int) Memory.I32.get(b, (int) ea);
     }
 
     static long i64Load(int base, long offset, Memory m) {
         byte[] b = m.bytes;
-        return (long) Memory.I64.get(b, at(base, offset, b, 8));
+        long ea = ea(base, offset);
+        if (ea > b.length - 8) {
+            b = m.commit(ea, 8);
+        }
+        return (long) Memory.I64.get(b, (int) ea);
     }
 
     static float f32Load(int base, long offset, Memory m) {
@@ -43,22 +48,28 @@ final class MemoryAccess {
 
     static int i32Load8S(int base, long offset, Memory m) {
         byte[] b = m.bytes;
-        return b[at(base, offset, b, 1)];
+        long ea = ea(base, offset);
+        if (ea > b.length - 1) {
+            b = m.commit(ea, 1);
+        }
+        return b[(int) ea];
     }
 
     static int i32Load8U(int base, long offset, Memory m) {
-        byte[] b = m.bytes;
-        return b[at(base, offset, b, 1)] & 0xFF;
+        return i32Load8S(base, offset, m) & 0xFF;
     }
 
     static int i32Load16S(int base, long offset, Memory m) {
         byte[] b = m.bytes;
-        return (short) Memory.I16.get(b, at(base, offset, b, 2));
+        long ea = ea(base, offset);
+        if (ea > b.length - 2) {
+            b = m.commit(ea, 2);
+        }
+        return (short) Memory.I16.get(b, (int) ea);
     }
 
     static int i32Load16U(int base, long offset, Memory m) {
-        byte[] b = m.bytes;
-        return (short) Memory.I16.get(b, at(base, offset, b, 2)) & 0xFFFF;
+        return i32Load16S(base, offset, m) & 0xFFFF;
     }
 
     static long i64Load8S(int base, long offset, Memory m) {
@@ -87,12 +98,20 @@ final class MemoryAccess {
 
     static void i32Store(int base, int value, long offset, Memory m) {
         byte[] b = m.bytes;
-        Memory.I32.set(b, at(base, offset, b, 4), value);
+        long ea = ea(base, offset);
+        if (ea > b.length - 4) {
+            b = m.commit(ea, 4);
+        }
+        Memory.I32.set(b, (int) ea, value);
     }
 
     static void i64Store(int base, long value, long offset, Memory m) {
         byte[] b = m.bytes;
-        Memory.I64.set(b, at(base, offset, b, 8), value);
+        long ea = ea(base, offset);
+        if (ea > b.length - 8) {
+            b = m.commit(ea, 8);
+        }
+        Memory.I64.set(b, (int) ea, value);
     }
 
     static void f32Store(int base, float value, long offset, Memory m) {
@@ -105,12 +124,20 @@ final class MemoryAccess {
 
     static void i32Store8(int base, int value, long offset, Memory m) {
         byte[] b = m.bytes;
-        b[at(base, offset, b, 1)] = (byte) value;
+        long ea = ea(base, offset);
+        if (ea > b.length - 1) {
+            b = m.commit(ea, 1);
+        }
+        b[(int) ea] = (byte) value;
     }
 
     static void i32Store16(int base, int value, long offset, Memory m) {
         byte[] b = m.bytes;
-        Memory.I16.set(b, at(base, offset, b, 2), (short) value);
+        long ea = ea(base, offset);
+        if (ea > b.length - 2) {
+            b = m.commit(ea, 2);
+        }
+        Memory.I16.set(b, (int) ea, (short) value);
     }
 
     static void i64Store8(int base, long value, long offset, Memory m) {
@@ -133,38 +160,33 @@ final class MemoryAccess {
         return m.grow(delta);
     }
 
-    private static void checkRange(long start, long length, long size) {
-        if (start + length > size) {
-            throw Traps.memoryOutOfBounds();
-        }
-    }
-
     static void fill(int dst, int value, int n, Memory m) {
-        byte[] b = m.bytes;
         long d = dst & 0xFFFFFFFFL;
         long len = n & 0xFFFFFFFFL;
-        checkRange(d, len, b.length);
+        byte[] b = m.commit(d, len);
         java.util.Arrays.fill(b, (int) d, (int) (d + len), (byte) value);
     }
 
     static void copy(int dst, int src, int n, Memory m) {
-        byte[] b = m.bytes;
         long d = dst & 0xFFFFFFFFL;
         long s = src & 0xFFFFFFFFL;
         long len = n & 0xFFFFFFFFL;
-        checkRange(d, len, b.length);
-        checkRange(s, len, b.length);
+        m.commit(s, len);
+        byte[] b = m.commit(d, len);
         System.arraycopy(b, (int) s, b, (int) d, (int) len);
     }
 
     static void init(int dst, int src, int n, int segment, Instance instance) {
         Bytes data = instance.data[segment];
-        byte[] b = instance.memory0.bytes;
         long d = dst & 0xFFFFFFFFL;
         long s = src & 0xFFFFFFFFL;
         long len = n & 0xFFFFFFFFL;
-        checkRange(d, len, b.length);
-        checkRange(s, len, data.length());
+        Memory m = instance.memory0;
+        m.commit(d, len);
+        if (s + len > data.length()) {
+            throw Traps.memoryOutOfBounds();
+        }
+        byte[] b = m.commit(d, len);
         System.arraycopy(data.unsafeArray(), data.arrayOffset() + (int) s, b, (int) d, (int) len);
     }
 

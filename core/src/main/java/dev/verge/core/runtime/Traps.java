@@ -21,16 +21,12 @@ final class Traps {
 
     /** A new trap of {@code kind} with the guest frames of the current stack. */
     static Trap trap(TrapKind kind) {
-        Trap t = new Trap(kind);
-        t.pendingFrames = capture();
-        return t;
+        return new Trap(kind);
     }
 
     /** Like {@link #trap(TrapKind)} with a detail after the spec's message. */
     static Trap trap(TrapKind kind, String detail) {
-        Trap t = new Trap(kind, detail);
-        t.pendingFrames = capture();
-        return t;
+        return new Trap(kind, detail);
     }
 
     static Trap unreachable() {
@@ -45,10 +41,27 @@ final class Traps {
         return trap(TrapKind.OUT_OF_BOUNDS_TABLE_ACCESS);
     }
 
-    /** Called by compiled code when it sees the interrupt flag set: clears it and traps. */
+    /** How many polls pass between two reads of the interrupt flag: bounds the latency of an interrupt. */
+    static final int POLL_INTERVAL = 1024;
+
+    /** Called by compiled code when its poll countdown ran out: traps if an interrupt was asked for. */
+    static void poll(Instance instance) {
+        instance.pollCountdown = POLL_INTERVAL;
+        checkInterrupt(instance);
+    }
+
+    /** The trap for an interrupt compiled code saw: clears the request. */
     static Trap interrupted(Instance instance) {
         instance.interrupted = false;
         return trap(TrapKind.INTERRUPTED);
+    }
+
+    /** Traps if an interrupt was asked for. */
+    static void checkInterrupt(Instance instance) {
+        if (instance.interrupted) {
+            instance.interrupted = false;
+            throw trap(TrapKind.INTERRUPTED);
+        }
     }
 
     /** Called by compiled code when fuel went negative. */
@@ -57,7 +70,7 @@ final class Traps {
         return trap(TrapKind.OUT_OF_FUEL);
     }
 
-    private static List<Object[]> capture() {
+    static List<Object[]> capture() {
         return WALKER.walk(frames -> {
             List<Object[]> out = new ArrayList<>();
             frames.forEach(f -> {
@@ -121,8 +134,6 @@ final class Traps {
             NameSection names = owner != null && owner.module().codeClass() == f[0] ? owner.module().module().names() : null;
             frames.add(new Trap.Frame(index, names == null ? null : names.functionName(index)));
         }
-        Trap out = trap.withBacktrace(frames);
-        out.pendingFrames = List.of();
-        return out;
+        return trap.withBacktrace(frames);
     }
 }

@@ -24,6 +24,11 @@ final class Validation {
             public int height() {
                 return v.operandHeight();
             }
+
+            @Override
+            public boolean isUnreachable() {
+                return v.isUnreachable();
+            }
         }));
     }
 }

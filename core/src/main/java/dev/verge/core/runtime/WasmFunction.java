@@ -66,9 +66,14 @@ public final class WasmFunction implements Extern {
                 throw new IllegalArgumentException("argument " + i + " is not a " + params.get(i));
             }
         }
-        Object[] full = new Object[args.length + 1];
-        System.arraycopy(args, 0, full, 0, args.length);
-        full[args.length] = owner;
+        Object[] full;
+        if (JvmTypes.isWide(type)) {
+            full = JvmTypes.wideArguments(type, args, owner);
+        } else {
+            full = new Object[args.length + 1];
+            System.arraycopy(args, 0, full, 0, args.length);
+            full[args.length] = owner;
+        }
         Object result = Traps.guard(owner, () -> raw.invokeWithArguments(full));
         return unpack(result);
     }
@@ -105,7 +110,7 @@ public final class WasmFunction implements Extern {
     }
 
     private MethodHandle makeTyped() {
-        int n = type.params().size();
+        int n = JvmTypes.isWide(type) ? 2 : type.params().size();
         MethodHandle bound = MethodHandles.insertArguments(raw, n, owner);
         if (type.results().size() > 1) {
             MethodHandle unpack = UNPACK.bindTo(this);

@@ -49,10 +49,14 @@ abstract class FunctionScope extends TypeStacks {
         ValType[] params = m.typeParams[type];
         long count = params.length;
         for (Locals run : declared) {
+            // Checked per run, so that a huge declared count cannot overflow the sum.
             count += run.count();
             if (count > m.limits().maxLocals()) {
                 throw error("too many locals");
             }
+        }
+        if (count > m.limits().maxLocals()) {
+            throw error("too many locals");
         }
         if (locals.length < count) {
             locals = new ValType[(int) count];

@@ -195,7 +195,7 @@ public final class Validator {
     }
 
     private void start() {
-        if (m.start() < 0) {
+        if (m.start() == -1) {
             return;
         }
         function(m.start());

@@ -114,6 +114,21 @@ class MemoryTest {
         i.function("init").call(0, 0, 0);
     }
 
+    /** Memories are backed lazily: untouched pages read as zero and the far end is reachable. */
+    @Test
+    void lazilyBackedMemoryReadsZerosAndReachesItsEnd() {
+        Memory mem = new Memory(new MemoryType(new Limits(16, 300)));
+        assertEquals(16, mem.pages());
+        assertEquals(0L, mem.readI64(16 * 65536 - 8));
+        mem.writeI32(16 * 65536 - 4, 42);
+        assertEquals(42, mem.readI32(16 * 65536 - 4));
+        assertEquals(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, trapOf(() -> mem.readI8(16 * 65536)));
+        // Past the lazy limit the memory is allocated when it grows, so growth can fail instead of a later access.
+        assertEquals(16, mem.grow(284));
+        assertEquals(0, mem.readU8(300L * 65536 - 1));
+        assertEquals(42, mem.readI32(16 * 65536 - 4));
+    }
+
     @Test
     void hostAccessorsAreBoundedAndKeepNanBits() {
         Memory mem = module().memory("mem");

@@ -103,6 +103,29 @@ class NumericsTest {
         assertEquals(0x7F800001, call(m.exportFunction("f", f).instantiate().function("f")));
     }
 
+    /**
+     * The JIT must not fold {@code x - 0.0} or {@code x * 1.0} to {@code x}: for a signalling NaN,
+     * Wasm requires the quiet NaN that the arithmetic produces. Called often enough for C2 to
+     * compile it (and compiled at once when the tests run with the JIT forced).
+     */
+    @Test
+    void arithmeticWithIdentityConstantsQuietsSignallingNans() {
+        ModuleFixture m = new ModuleFixture();
+        int f = m.func(sig(List.of(I32), List.of(I32)), c -> {
+            c.index(LOCAL_GET, 0);
+            c.op(F32_REINTERPRET_I32);
+            c.f32Const(Float.floatToRawIntBits(1.0f));
+            c.op(F32_MUL);
+            c.f32Const(0);
+            c.op(F32_SUB);
+            c.op(I32_REINTERPRET_F32);
+        });
+        WasmFunction fn = m.exportFunction("f", f).instantiate().function("f");
+        for (int i = 0; i < 30_000; i++) {
+            assertEquals(0x7FC00001, call(fn, 0x7F800001));
+        }
+    }
+
     @Test
     void minMaxNearestFollowWasm() {
         WasmFunction min = binary(F64_MIN, F64, F64, F64);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class DownstreamContractTest {
     /** Records, for each instruction, what the validator says at that moment. */
-    private static final class Recorder implements InstrVisitor {
+    private static class Recorder implements InstrVisitor {
         final FunctionValidator v;
         final List<String> log = new ArrayList<>();
 
@@ -160,6 +160,40 @@ class DownstreamContractTest {
                 "unreachable h=0 top=_ depth=2",
                 "end h=0 top=_ depth=2 dead",
                 "end h=1 top=i32 depth=1"), log);
+    }
+
+    @Test
+    void ifAndElseArmsAreSeparateFrameKinds() {
+        // i32.const 1 if (result i64) i64.const 1 else i64.const 2 end drop
+        List<String> log = trace(TestModule.module().func(NO, 0x41, 1, 0x04, 0x7E, 0x42, 1, 0x05, 0x42, 2, 0x0B, 0x1A));
+        assertEquals(List.of(
+                "i32.const h=0 top=_ depth=1",
+                "if h=1 top=i32 depth=1",
+                "i64.const h=0 top=_ depth=2",
+                "else h=1 top=i64 depth=2",
+                "i64.const h=0 top=_ depth=2",
+                "end h=1 top=i64 depth=2",
+                "drop h=1 top=i64 depth=1",
+                "end h=0 top=_ depth=1"), log);
+    }
+
+    @Test
+    void frameQueriesDescribeTheOpenFrames() {
+        // type 1 = [i32] -> [i64]: f32.const 0 i32.const 1 block (type 1) drop i64.const 0 br 0 end
+        ValidModule m = TestModule.module()
+                .func(List.of(ValType.F32, ValType.I64), 0x43, 0, 0, 0, 0, 0x41, 1, 0x02, 1, 0x1A, 0x42, 0, 0x0C, 0, 0x0B)
+                .type(I32, List.of(ValType.I64))
+                .validate();
+        List<String> seen = new ArrayList<>();
+        FunctionValidator.run(m, 0, v -> new Recorder(v) {
+            @Override
+            public void branch(Op op, int label) {
+                seen.add(v.frameKind(0) + " params=" + v.frameParams(0) + " results=" + v.frameResults(0)
+                        + " entry=" + v.frameHeight(0) + " arity=" + v.labelArity(0) + " outer=" + v.frameKind(1)
+                        + v.frameResults(1));
+            }
+        });
+        assertEquals(List.of("BLOCK params=[i32] results=[i64] entry=1 arity=1 outer=FUNCTION[f32, i64]"), seen);
     }
 
     @Test

@@ -67,6 +67,8 @@ class ValidatorLimitsTest {
         InvalidModuleException e = assertThrows(InvalidModuleException.class,
                 () -> Validator.validate(m, ValidatorLimits.DEFAULT.withMaxLocals(9)));
         assertEquals("too many locals", e.reason());
+        WasmModule manyParams = TestModule.module().func(Collections.nCopies(5, ValType.I32), NO, NO).build();
+        assertThrows(InvalidModuleException.class, () -> Validator.validate(manyParams, ValidatorLimits.DEFAULT.withMaxLocals(4)));
     }
 
     @Test

@@ -65,7 +65,12 @@ public final class SExprReader {
                 if (pos == start) {
                     throw new ScriptSyntaxException(l, col, "unexpected character '" + c + "'");
                 }
-                add(top, stack, new SExpr.Atom(src.substring(start, pos), l, col, start, pos));
+                String text = src.substring(start, pos);
+                if (text.equals("$") && pos < src.length() && src.charAt(pos) == '"') {
+                    // A quoted identifier $"..." (Wasm 3.0) names the same thing as $... would.
+                    text = "$" + new String(string(), StandardCharsets.UTF_8);
+                }
+                add(top, stack, new SExpr.Atom(text, l, col, start, pos));
             }
         }
         if (!stack.isEmpty()) {
@@ -98,7 +103,8 @@ public final class SExprReader {
             } else if (c == ' ' || c == '\t' || c == '\r') {
                 pos++;
             } else if (c == ';' && pos + 1 < src.length() && src.charAt(pos + 1) == ';') {
-                while (pos < src.length() && src.charAt(pos) != '\n') {
+                // A line comment ends at any newline: LF, CR or CR LF.
+                while (pos < src.length() && src.charAt(pos) != '\n' && src.charAt(pos) != '\r') {
                     pos++;
                 }
             } else if (c == '(' && pos + 1 < src.length() && src.charAt(pos + 1) == ';') {

@@ -15,6 +15,7 @@ import dev.verge.core.runtime.Trap;
 import dev.verge.core.runtime.TrapKind;
 import dev.verge.core.runtime.UnlinkableException;
 import dev.verge.core.runtime.WasmFunction;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +27,9 @@ import java.util.List;
 public final class VergeWastEngine implements WastEngine {
     /** The host value behind {@code (ref.extern N)} (and {@code (ref.host N)}). */
     record HostRef(long id, boolean host) {}
+
+    /** Far longer than any spec test call takes. */
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
 
     private final Engine engine;
     private final Linker linker = new Linker();
@@ -81,12 +85,16 @@ public final class VergeWastEngine implements WastEngine {
                 boxed[i] = box(type.params().get(i), args.get(i));
             }
             Object[] results;
+            // A guest that never returns costs its command, not the whole run.
+            var deadline = instance.interruptAfter(CALL_TIMEOUT);
             try {
                 results = f.call(boxed);
             } catch (Trap t) {
                 throw trap(t);
             } catch (IllegalArgumentException e) {
                 throw new WastEngineException(WastEngineException.Kind.UNSUPPORTED, e.getMessage());
+            } finally {
+                deadline.close();
             }
             List<WastValue> out = new ArrayList<>(results.length);
             for (int i = 0; i < results.length; i++) {
@@ -124,6 +132,7 @@ public final class VergeWastEngine implements WastEngine {
             case WastValue.I64 l when t == NumType.I64 -> l.value();
             case WastValue.F32 f when t == NumType.F32 -> Float.intBitsToFloat(f.bits());
             case WastValue.F64 d when t == NumType.F64 -> Double.longBitsToDouble(d.bits());
+            case WastValue.V128 x when t == ValType.V128 -> dev.verge.core.runtime.V128.of(x.low(), x.high());
             case WastValue.RefNull n when t instanceof RefType -> null;
             case WastValue.RefExtern e when t instanceof RefType -> new HostRef(e.id(), false);
             case WastValue.RefHost h when t instanceof RefType -> new HostRef(h.id(), true);
@@ -138,6 +147,7 @@ public final class VergeWastEngine implements WastEngine {
             case Long l when t == NumType.I64 -> new WastValue.I64(l);
             case Float f when t == NumType.F32 -> new WastValue.F32(Float.floatToRawIntBits(f));
             case Double d when t == NumType.F64 -> new WastValue.F64(Double.doubleToRawLongBits(d));
+            case dev.verge.core.runtime.V128 x when t == ValType.V128 -> new WastValue.V128(x.lo(), x.hi());
             case null -> new WastValue.RefNull(t instanceof RefType r ? heapText(r) : "");
             case HostRef h -> h.host() ? new WastValue.RefHost(h.id()) : new WastValue.RefExtern(h.id());
             case WasmFunction f -> new WastValue.RefOpaque("func", f);

@@ -149,6 +149,18 @@ class ScriptParserTest {
     }
 
     @Test
+    void quotedIdentifiersNameInstances() {
+        var c = assertInstanceOf(Command.ActionCommand.class, only("(invoke $\"my mod\" \"f\")"));
+        assertEquals("$my mod", c.action().instance());
+        assertEquals("f", c.action().export());
+    }
+
+    @Test
+    void lineCommentsEndAtAnyNewline() {
+        assertEquals(3, ScriptParser.parse("(module) ;; lf\n(module) ;; cr\r(module) ;; crlf\r\n").size());
+    }
+
+    @Test
     void unbalancedScriptIsASyntaxErrorWithItsPosition() {
         var e = assertThrows(ScriptSyntaxException.class, () -> ScriptParser.parse("\n  (module"));
         assertEquals(2, e.line());

@@ -1,0 +1,94 @@
+package dev.verge.bench.programs;
+
+import dev.verge.core.binary.ModuleDecoder;
+import dev.verge.core.model.WasmModule;
+import dev.verge.core.runtime.CompiledModule;
+import dev.verge.core.runtime.Engine;
+import dev.verge.core.runtime.Instance;
+import dev.verge.core.runtime.Linker;
+import dev.verge.core.validate.Validator;
+import dev.verge.wasi.Wasi;
+import dev.verge.wasi.WasiConfig;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Where Verge's time goes on one WASI program: JVM start-up, decode, validate, compile, instantiate
+ * and the run itself, then the same run again on a fresh instance of the same compiled module
+ * (warm JIT). Prints one line per phase on stderr, with wall-clock and main-thread CPU
+ * milliseconds; the guest's output goes to stdout.
+ *
+ * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.verge.bench.programs.VergePhases
+ * [--runs N] MODULE [ARGS...]}.
+ */
+public final class VergePhases {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static long wall;
+    private static long cpu;
+
+    private VergePhases() {}
+
+    public static void main(String[] args) throws IOException {
+        int runs = 2;
+        int first = 0;
+        if (args.length > 1 && args[0].equals("--runs")) {
+            runs = Integer.parseInt(args[1]);
+            first = 2;
+        }
+        if (args.length <= first) {
+            System.err.println("usage: VergePhases [--runs N] MODULE [ARGS...]");
+            System.exit(2);
+        }
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.err.printf("%-14s %8d ms wall (JVM start to main)%n", "start-up",
+                System.currentTimeMillis() - jvmStart);
+        Path module = Path.of(args[first]);
+        List<String> guestArgs = Arrays.asList(args).subList(first, args.length);
+
+        mark();
+        byte[] bytes = Files.readAllBytes(module);
+        WasmModule decoded = ModuleDecoder.decode(bytes);
+        report("decode");
+        Validator.validate(decoded);
+        report("validate");
+        // Engine.compile validates again; the validate line above says how much of this is that.
+        CompiledModule compiled = new Engine().compile(decoded);
+        report("compile");
+        for (int run = 1; run <= runs; run++) {
+            Linker linker = new Linker();
+            Wasi wasi = Wasi.addTo(linker, WasiConfig.builder()
+                    .args(module.getFileName().toString())
+                    .args(guestArgs.subList(1, guestArgs.size()))
+                    .stdout(System.out)
+                    .stderr(OutputStream.nullOutputStream())
+                    .build());
+            try {
+                Instance instance = linker.instantiate(compiled);
+                report("instantiate " + run);
+                int status = Wasi.runStart(instance);
+                System.out.flush();
+                report("run " + run + (status == 0 ? "" : " (exit " + status + ")"));
+            } finally {
+                wasi.close();
+            }
+        }
+    }
+
+    private static void mark() {
+        wall = System.nanoTime();
+        cpu = THREADS.getCurrentThreadCpuTime();
+    }
+
+    private static void report(String phase) {
+        long w = System.nanoTime() - wall;
+        long c = THREADS.getCurrentThreadCpuTime() - cpu;
+        System.err.printf("%-14s %8.1f ms wall %8.1f ms CPU%n", phase, w / 1e6, c / 1e6);
+        mark();
+    }
+}

@@ -1,0 +1,218 @@
+package dev.verge.core.compile;
+
+import dev.verge.core.instr.BlockType;
+import dev.verge.core.instr.InstrVisitor;
+import dev.verge.core.instr.Op;
+import dev.verge.core.model.HeapType;
+import dev.verge.core.model.ValType;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a function too large for one JVM method is cut into pieces, each its own method. A piece is a
+ * run of whole statements of one block: it starts and ends where that block has nothing on the
+ * operand stack (and code is reachable), so nothing but locals flows in or out, and locals live in
+ * the shared frame arrays. The main method calls each piece where it starts; a piece returns -1 to
+ * fall through, or the index of the open block a branch leaves to (0 for the function, a return),
+ * with the carried values in the frame's transfer area.
+ *
+ * <p>Pieces are chosen by the size of the Wasm code, which bounds the size of the bytecode: runs
+ * of statements are packed into pieces of at most {@link #LIMIT} bytes; a statement larger than
+ * that stays in the main method and the blocks inside it are cut in turn.
+ */
+final class SplitPlan {
+    /** Wasm functions larger than this many bytes are split. */
+    static final int THRESHOLD = 8_000;
+    /** The most Wasm bytes a piece holds (bytecode grows several times from Wasm code). */
+    static final int LIMIT = 4_000;
+    /** Blocks inside an oversized statement larger than this are cut into pieces too. */
+    static final int MIN_PIECE = 256;
+
+    /** {@code [start, end)} in module offsets; {@code endReachable} is whether code at {@code end} is. */
+    record Piece(int index, int start, int end, boolean endReachable) {}
+
+    final List<Piece> pieces = new ArrayList<>();
+    private final Map<Integer, Piece> byStart = new HashMap<>();
+
+    Piece startingAt(int offset) {
+        return byStart.get(offset);
+    }
+
+    /** Analyses one function (through the validator, for stack heights) and plans its pieces. */
+    static SplitPlan analyze(FunctionDriver driver, int definedIndex, ModuleContext mc) {
+        Analyzer a = new Analyzer(mc);
+        driver.drive(definedIndex, types -> {
+            a.types = types;
+            return a;
+        });
+        SplitPlan plan = new SplitPlan();
+        plan.split(a.body.parts.getFirst(), LIMIT, a.reachableAt);
+        return plan;
+    }
+
+    private static final class Part {
+        int from = -1;
+        int to;
+        final List<Integer> cuts = new ArrayList<>();
+        final List<Node> children = new ArrayList<>();
+    }
+
+    private static final class Node {
+        final int start;
+        final int base;
+        final List<Part> parts = new ArrayList<>();
+        Part current = new Part();
+
+        Node(int start, int base) {
+            this.start = start;
+            this.base = base;
+            parts.add(current);
+        }
+    }
+
+    private void split(Part p, int threshold, Map<Integer, Boolean> reachableAt) {
+        if (p.to - p.from <= threshold) {
+            return;
+        }
+        int pieceStart = -1;
+        int prev = -1;
+        for (int c : p.cuts) {
+            if (prev < 0) {
+                recurse(p, p.from, c, reachableAt);
+            } else if (c - prev > LIMIT) {
+                close(pieceStart, prev, reachableAt);
+                pieceStart = -1;
+                recurse(p, prev, c, reachableAt);
+            } else if (pieceStart < 0) {
+                pieceStart = prev;
+            } else if (c - pieceStart > LIMIT) {
+                close(pieceStart, prev, reachableAt);
+                pieceStart = prev;
+            }
+            prev = c;
+        }
+        close(pieceStart, prev, reachableAt);
+        recurse(p, prev < 0 ? p.from : prev, p.to, reachableAt);
+    }
+
+    private void recurse(Part p, int from, int to, Map<Integer, Boolean> reachableAt) {
+        for (Node child : p.children) {
+            if (child.start >= from && child.start < to) {
+                for (Part part : child.parts) {
+                    split(part, MIN_PIECE, reachableAt);
+                }
+            }
+        }
+    }
+
+    private void close(int start, int end, Map<Integer, Boolean> reachableAt) {
+        if (start >= 0 && end > start) {
+            Piece piece = new Piece(pieces.size(), start, end, reachableAt.getOrDefault(end, false));
+            pieces.add(piece);
+            byStart.put(start, piece);
+        }
+    }
+
+    /** Records each block's parts, their statement boundaries and nested blocks. */
+    private static final class Analyzer implements InstrVisitor {
+        final ModuleContext mc;
+        OperandTypes types;
+        final Deque<Node> open = new ArrayDeque<>();
+        final Map<Integer, Boolean> reachableAt = new HashMap<>();
+        Node body;
+        int offset;
+
+        Analyzer(ModuleContext mc) {
+            this.mc = mc;
+        }
+
+        @Override
+        public void at(int offset) {
+            this.offset = offset;
+            boolean reachable = !types.isUnreachable();
+            reachableAt.put(offset, reachable);
+            if (open.isEmpty()) {
+                body = new Node(offset, 0);
+                open.push(body);
+            }
+            Node n = open.peek();
+            if (n.current.from < 0) {
+                n.current.from = offset;
+            }
+            if (reachable && types.height() == n.base) {
+                n.current.cuts.add(offset);
+            }
+        }
+
+        @Override
+        public void block(Op op, BlockType type) {
+            int params = type instanceof BlockType.Index i ? mc.module.funcType(i.index()).params().size() : 0;
+            // A block opened in dead code has no cuts, whatever base it gets here.
+            int base = types.height() - (op == Op.IF ? 1 : 0) - params;
+            Node n = new Node(offset, base);
+            open.peek().current.children.add(n);
+            open.push(n);
+        }
+
+        @Override
+        public void op(Op op) {
+            if (op == Op.ELSE) {
+                Node n = open.peek();
+                n.current.to = offset;
+                n.current = new Part();
+                n.parts.add(n.current);
+            } else if (op == Op.END) {
+                open.pop().current.to = offset;
+            }
+        }
+
+        @Override
+        public void branch(Op op, int label) {}
+
+        @Override
+        public void brTable(int[] labels, int defaultLabel) {}
+
+        @Override
+        public void index(Op op, int index) {}
+
+        @Override
+        public void index2(Op op, int first, int second) {}
+
+        @Override
+        public void memory(Op op, int alignLog2, long offset, int memoryIndex) {}
+
+        @Override
+        public void memoryLane(Op op, int alignLog2, long offset, int memoryIndex, int lane) {}
+
+        @Override
+        public void lane(Op op, int lane) {}
+
+        @Override
+        public void shuffle(byte[] lanes) {}
+
+        @Override
+        public void i32Const(int value) {}
+
+        @Override
+        public void i64Const(long value) {}
+
+        @Override
+        public void f32Const(int bits) {}
+
+        @Override
+        public void f64Const(long bits) {}
+
+        @Override
+        public void v128Const(long low, long high) {}
+
+        @Override
+        public void selectTyped(List<ValType> types) {}
+
+        @Override
+        public void refNull(HeapType type) {}
+    }
+}

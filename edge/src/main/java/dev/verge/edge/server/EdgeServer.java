@@ -145,6 +145,11 @@ public final class EdgeServer implements AutoCloseable {
         return registry;
     }
 
+    /** Whether shutdown has begun (new requests are refused, those in flight are finishing). */
+    public boolean stopping() {
+        return server.isStopping() || server.isStopped();
+    }
+
     /** Blocks until the server stops. */
     public void join() throws InterruptedException {
         server.join();

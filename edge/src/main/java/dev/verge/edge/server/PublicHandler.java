@@ -27,7 +27,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * The public listener: routes each request to its app and answers it from a fresh guest instance
- * on a virtual thread. The server's own paths live under {@code /_verge/} (health) and {@code /}
+ * on a virtual thread. The server's own paths live under {@code /_verge/} ({@code health}, and
+ * {@code baseline}: a plain Java answer, the load test's ceiling) and {@code /}
  * lists the apps when no app claims it. Errors caused by a guest reach the client as a bare status;
  * the details go to the log only.
  */
@@ -58,6 +59,15 @@ final class PublicHandler extends Handler.Abstract {
         }
         if (path.equals("/_verge/health")) {
             Replies.text(response, callback, 200, "ok\n");
+            return true;
+        }
+        if (path.equals("/_verge/baseline")) {
+            // The load test's ceiling: a plain Java handler taking the same virtual-thread hop as a guest.
+            try {
+                guests.execute(() -> Replies.text(response, callback, 200, "Hello from plain Java on Verge!\n"));
+            } catch (RejectedExecutionException e) {
+                Replies.text(response, callback, 503, "Service Unavailable\n");
+            }
             return true;
         }
         AppRegistry.Snapshot snapshot = registry.snapshot();

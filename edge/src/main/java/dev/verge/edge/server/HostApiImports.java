@@ -9,7 +9,12 @@ final class HostApiImports {
     private HostApiImports() {}
 
     static HostImports create(AppStore store, EdgeLog log) {
-        return (linker, app, budget, requestId) -> VergeApi.define(linker, app.manifest(),
-                name -> new DiskKeyValueStore(store.kvDir(app.name(), name)), budget, requestId != null);
+        return (linker, app, budget, requestId) -> {
+            // Most apps import nothing from verge: defining its functions would be per-request cost for nothing.
+            if (app.module().imports().stream().anyMatch(i -> i.module().equals(VergeApi.MODULE))) {
+                VergeApi.define(linker, app.manifest(),
+                        name -> new DiskKeyValueStore(store.kvDir(app.name(), name)), budget, requestId != null);
+            }
+        };
     }
 }

@@ -112,6 +112,21 @@ class AdminApiTest {
     }
 
     @Test
+    void modulesAskingForUngrantableImportsOrWithoutStartAreRefused() {
+        try (EdgeHarness edge = new EdgeHarness(store, false)) {
+            byte[] importsEnv = {0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 4, 1, 0x60, 0, 0, 2, 9, 1, 3, 'e', 'n', 'v', 1, 'f', 0, 0};
+            DeployException e = org.junit.jupiter.api.Assertions.assertThrows(DeployException.class,
+                    () -> edge.deploy(importsEnv, manifest("x")));
+            assertTrue(e.getMessage().contains("imports env.f"), e.getMessage());
+            byte[] empty = {0, 0x61, 0x73, 0x6d, 1, 0, 0, 0};
+            DeployException noStart = org.junit.jupiter.api.Assertions.assertThrows(DeployException.class,
+                    () -> edge.deploy(empty, manifest("x")));
+            assertTrue(noStart.getMessage().contains("_start"), noStart.getMessage());
+            assertEquals(List.of(), edge.server.registry().store().versions("app"), "nothing was stored");
+        }
+    }
+
+    @Test
     void storeSurvivesRestart() throws Exception {
         try (EdgeHarness edge = new EdgeHarness(store, false)) {
             edge.send(edge.admin("/apps/app").PUT(body(manifest("one"))).build());

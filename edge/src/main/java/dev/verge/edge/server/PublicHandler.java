@@ -96,7 +96,11 @@ final class PublicHandler extends Handler.Abstract {
         int status;
         long bytesOut = 0;
         try {
-            Replies.Reply reply = answer(request, app, match, path, requestId);
+            Replies.Reply guestReply = answer(request, app, match, path, requestId);
+            // The request id lets an operator find this request's log lines from what a client reports.
+            List<Replies.Header> headers = new ArrayList<>(guestReply.headers());
+            headers.add(new Replies.Header("X-Request-Id", requestId));
+            Replies.Reply reply = new Replies.Reply(guestReply.status(), headers, guestReply.body());
             bytesOut = reply.body().length;
             // Sent after the slot is released, so a client that has its answer can count on the slot being free.
             status = Replies.send(response, callback, reply);

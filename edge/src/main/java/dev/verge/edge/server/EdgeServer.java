@@ -116,6 +116,12 @@ public final class EdgeServer implements AutoCloseable {
         try {
             byte[] module = Files.readAllBytes(dir.resolve(AppStore.MODULE_FILE));
             String manifest = Files.readString(dir.resolve(AppStore.MANIFEST_FILE));
+            String name = dev.verge.edge.manifest.ManifestParser.parse(manifest).name();
+            var current = registry.store().current(name);
+            if (current.isPresent() && current.get().manifestText().equals(manifest)
+                    && java.util.Arrays.equals(current.get().moduleBytes(), module)) {
+                return; // already served as is: restarting with the same --app adds no version
+            }
             DeployedApp app = registry.deploy(module, manifest, Map.of());
             log.write("app-deployed", "app", app.name(), "version", app.version(), "from", dir.toString());
         } catch (java.io.IOException e) {

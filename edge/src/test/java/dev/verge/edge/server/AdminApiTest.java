@@ -19,6 +19,9 @@ class AdminApiTest {
     @TempDir
     Path store;
 
+    @TempDir
+    Path appDir;
+
     static String manifest(String greeting) {
         return """
                 name = "app"
@@ -136,6 +139,22 @@ class AdminApiTest {
         try (EdgeHarness edge = new EdgeHarness(store, false)) {
             assertTrue(edge.get("/app/echo").body().contains("GREETING=one"), "the rolled-back version is still served");
             assertEquals(List.of(1, 2), edge.server.registry().store().versions("app"));
+        }
+    }
+
+    @Test
+    void appDirectoryGivenAtStartIsDeployedOnceAcrossRestarts() throws Exception {
+        Path app = appDir;
+        Files.write(app.resolve("app.wasm"), EdgeHarness.probe());
+        Files.writeString(app.resolve("verge.toml"), manifest("dir"));
+        for (int run = 0; run < 2; run++) {
+            EdgeConfig config = EdgeConfig.defaults(store).withListen("127.0.0.1", 0).withAdmin("127.0.0.1", -1)
+                    .withSeedExamples(false).withAppDirs(List.of(app))
+                    .withLog(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            try (EdgeServer server = EdgeServer.start(config)) {
+                assertEquals(List.of(1), server.registry().store().versions("app"));
+                assertEquals(-1, server.adminPort());
+            }
         }
     }
 

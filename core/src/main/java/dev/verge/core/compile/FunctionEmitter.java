@@ -129,6 +129,8 @@ final class FunctionEmitter implements InstrVisitor {
         this.memory = new MemoryEmitter(cb, ctx, mc.module.allMemories().isEmpty() ? -1 : cb.allocateLocal(TypeKind.REFERENCE));
         this.simd = new SimdEmitter(cb, ctx);
         this.active = !role.inPiece();
+        this.latePrologue = cb.newLabel();
+        this.bodyStart = cb.newLabel();
     }
 
     /** Emits the prologue: zeroed locals, the interrupt poll, fuel. */
@@ -141,8 +143,40 @@ final class FunctionEmitter implements InstrVisitor {
         }
         if (!role.inPiece()) {
             locals.prologue(type, role.frameSize(), role.wide());
-            poll();
+            fuel();
         }
+        // What else the method needs first is known only at its end (see finish()).
+        cb.goto_(latePrologue);
+        cb.labelBinding(bodyStart);
+    }
+
+    private final Label latePrologue;
+    private final Label bodyStart;
+    /** Whether the code calls anything: only then does function entry poll for interrupts. */
+    private boolean calls;
+    /** The JVM locals caching the {@code Global} objects the code uses, by global index. */
+    private final Map<Integer, Integer> globalSlots = new java.util.TreeMap<>();
+    private boolean finished;
+
+    /**
+     * Ends the method with the part of its prologue that depends on its body: the entry poll for
+     * interrupts, in functions that call (a function without calls runs its loops, which poll,
+     * and returns), and the loads of the globals it uses into locals. Entry jumps here first.
+     */
+    private void finish() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        cb.labelBinding(latePrologue);
+        if (calls && !role.inPiece()) {
+            entryPoll();
+        }
+        for (Map.Entry<Integer, Integer> g : globalSlots.entrySet()) {
+            cb.aload(ctx).getfield(RuntimeNames.INSTANCE, "globals", RuntimeNames.GLOBAL_ARRAY)
+                    .loadConstant(g.getKey()).aaload().astore(g.getValue());
+        }
+        cb.goto_(bodyStart);
     }
 
     private boolean live() {
@@ -174,6 +208,7 @@ final class FunctionEmitter implements InstrVisitor {
                 }
                 active = false;
                 reachable = false;
+                finish();
             }
             return;
         }
@@ -246,7 +281,7 @@ final class FunctionEmitter implements InstrVisitor {
      * the runtime reads the volatile interrupt flag. (A volatile read at every poll would keep
      * HotSpot from hoisting loads out of loops; a value the JIT could cache would never change.)
      */
-    private void poll() {
+    private void entryPoll() {
         if (mc.config.interruptible()) {
             Label ok = cb.newLabel();
             cb.aload(ctx).dup().getfield(RuntimeNames.INSTANCE, "pollCountdown", ConstantDescs.CD_int).iconst_1().isub().dup_x1();
@@ -254,7 +289,6 @@ final class FunctionEmitter implements InstrVisitor {
             cb.aload(ctx).invokestatic(RuntimeNames.TRAPS, "poll", MethodTypeDesc.of(ConstantDescs.CD_void, RuntimeNames.INSTANCE));
             cb.labelBinding(ok);
         }
-        fuel();
     }
 
     /**
@@ -379,6 +413,7 @@ final class FunctionEmitter implements InstrVisitor {
                 values.emitReturn(type.results());
             }
             reachable = false;
+            finish();
             return;
         }
         if (!f.startReachable) {
@@ -644,6 +679,7 @@ final class FunctionEmitter implements InstrVisitor {
             case GLOBAL_GET -> globalGet(index);
             case GLOBAL_SET -> globalSet(index);
             case CALL -> {
+                calls = true;
                 FuncType ft = mc.functionType(index);
                 if (ModuleContext.isWide(ft)) {
                     values.packArguments(ft.params());
@@ -659,8 +695,14 @@ final class FunctionEmitter implements InstrVisitor {
         }
     }
 
+    /** Pushes the {@code Global} object, cached in a local loaded by the late prologue. */
     private void globalRef(int index) {
-        cb.aload(ctx).getfield(RuntimeNames.INSTANCE, "globals", RuntimeNames.GLOBAL_ARRAY).loadConstant(index).aaload();
+        Integer slot = globalSlots.get(index);
+        if (slot == null) {
+            slot = cb.allocateLocal(TypeKind.REFERENCE);
+            globalSlots.put(index, slot);
+        }
+        cb.aload(slot);
     }
 
     private void globalGet(int index) {
@@ -693,6 +735,7 @@ final class FunctionEmitter implements InstrVisitor {
             return;
         }
         if (op == Op.CALL_INDIRECT) {
+            calls = true;
             FuncType ft = mc.module.funcType(first);
             mc.indirectBridges.add((long) first << 32 | second);
             if (ModuleContext.isWide(ft)) {

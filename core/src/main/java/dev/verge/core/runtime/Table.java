@@ -79,6 +79,7 @@ public final class Table implements Extern {
      * returns the old size, or -1 when the table cannot grow that much.
      */
     public int grow(int delta, Object init) {
+        checkValue(init);
         int old = elements.length;
         long n = old + Integer.toUnsignedLong(delta);
         if (n > max) {

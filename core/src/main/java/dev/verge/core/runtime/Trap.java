@@ -48,6 +48,9 @@ public final class Trap extends VergeException {
         super(message, cause);
         this.kind = kind;
         this.backtrace = List.copyOf(backtrace);
+        // Wherever the trap is raised (compiled code, a numeric helper, a runtime helper), note the
+        // guest frames on the stack now; they are named when the trap leaves guest code.
+        this.pendingFrames = backtrace.isEmpty() ? Traps.capture() : List.of();
     }
 
     public TrapKind kind() {

@@ -21,16 +21,12 @@ final class Traps {
 
     /** A new trap of {@code kind} with the guest frames of the current stack. */
     static Trap trap(TrapKind kind) {
-        Trap t = new Trap(kind);
-        t.pendingFrames = capture();
-        return t;
+        return new Trap(kind);
     }
 
     /** Like {@link #trap(TrapKind)} with a detail after the spec's message. */
     static Trap trap(TrapKind kind, String detail) {
-        Trap t = new Trap(kind, detail);
-        t.pendingFrames = capture();
-        return t;
+        return new Trap(kind, detail);
     }
 
     static Trap unreachable() {
@@ -74,7 +70,7 @@ final class Traps {
         return trap(TrapKind.OUT_OF_FUEL);
     }
 
-    private static List<Object[]> capture() {
+    static List<Object[]> capture() {
         return WALKER.walk(frames -> {
             List<Object[]> out = new ArrayList<>();
             frames.forEach(f -> {
@@ -138,8 +134,6 @@ final class Traps {
             NameSection names = owner != null && owner.module().codeClass() == f[0] ? owner.module().module().names() : null;
             frames.add(new Trap.Frame(index, names == null ? null : names.functionName(index)));
         }
-        Trap out = trap.withBacktrace(frames);
-        out.pendingFrames = List.of();
-        return out;
+        return trap.withBacktrace(frames);
     }
 }

@@ -96,6 +96,20 @@ class CallsTest {
     }
 
     @Test
+    void numericTrapsCarryABacktraceToo() {
+        ModuleFixture m = new ModuleFixture();
+        int div = m.func(sig(List.of(I32), List.of(I32)), c -> {
+            c.i32Const(1);
+            c.index(LOCAL_GET, 0);
+            c.op(I32_DIV_U);
+        });
+        m.name(div, "divide");
+        Trap t = assertThrows(Trap.class, () -> m.exportFunction("div", div).instantiate().function("div").call(0));
+        assertEquals(TrapKind.INTEGER_DIVIDE_BY_ZERO, t.kind());
+        assertEquals(List.of(new Trap.Frame(div, "divide")), t.backtrace());
+    }
+
+    @Test
     void argumentsAreChecked() {
         WasmFunction fac = factorial().function("fac");
         assertThrows(IllegalArgumentException.class, () -> fac.call(1));

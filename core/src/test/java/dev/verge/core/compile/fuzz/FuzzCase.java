@@ -2,7 +2,9 @@ package dev.verge.core.compile.fuzz;
 
 import dev.verge.core.binary.ModuleDecoder;
 import dev.verge.core.binary.ModuleEncoder;
+import dev.verge.core.model.FuncImport;
 import dev.verge.core.model.FuncType;
+import dev.verge.core.model.Import;
 import dev.verge.core.model.ValType;
 import dev.verge.core.model.WasmModule;
 import dev.verge.core.runtime.CompiledModule;
@@ -20,6 +22,7 @@ import dev.verge.core.validate.Validator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -37,11 +40,11 @@ final class FuzzCase {
 
     private FuzzCase() {}
 
-    /** What went wrong for {@code seed}, or null when nothing did. */
-    static String check(long seed) {
+    /** What went wrong for {@code seed} (a light or full-size module), or null when nothing did. */
+    static String check(long seed, boolean light) {
         String stage = "generate";
         try {
-            WasmModule generated = ModuleGenerator.generate(seed);
+            WasmModule generated = ModuleGenerator.generate(seed, light);
             stage = "encode";
             byte[] binary = ModuleEncoder.encode(generated);
             stage = "decode";
@@ -49,12 +52,15 @@ final class FuzzCase {
             stage = "validate (generator or validator wrong)";
             Validator.validate(module);
             stage = "compile without fuel";
-            PLAIN.compile(module);
+            CompiledModule plain = PLAIN.compile(module);
             stage = "compile with fuel";
             CompiledModule compiled = METERED.compile(module);
             stage = "run";
-            List<String> first = run(compiled, seed);
-            List<String> second = run(compiled, seed);
+            List<String> first = run(compiled, seed, false);
+            List<String> second = run(compiled, seed, false);
+            if (seed % 10 == 0) {
+                run(plain, seed, true);
+            }
             String difference = compare(first, second);
             if (difference != null) {
                 return "seed " + seed + ": two fresh instances differ: " + difference;
@@ -78,13 +84,22 @@ final class FuzzCase {
     }
 
     /**
-     * Calls every exported function three times with arguments drawn from {@code seed}; returns one
-     * line per call: the results or the trap kind, then the memory's hash. Anything thrown that is
-     * not a trap propagates.
+     * Calls every exported function three times with arguments drawn from {@code seed}, each call
+     * bounded by {@link #FUEL} or, for a module compiled without fuel, by a short deadline; returns
+     * one line per call: the results or the trap kind, then the memory's hash. Anything thrown that
+     * is not a trap propagates.
      */
-    static List<String> run(CompiledModule compiled, long seed) {
+    static List<String> run(CompiledModule compiled, long seed, boolean deadline) {
         Random random = new Random(seed * 7919 + 1);
-        Instance instance = new Linker().instantiate(compiled);
+        Linker linker = new Linker();
+        WasmModule module = compiled.module();
+        for (Import i : module.imports()) {
+            if (i.type() instanceof FuncImport f) {
+                FuncType type = module.funcType(f.typeIndex());
+                linker.defineFunction(i.module(), i.name(), type, (caller, args) -> hostResults(type, args));
+            }
+        }
+        Instance instance = linker.instantiate(compiled);
         List<String> out = new ArrayList<>();
         for (int i = 0; ; i++) {
             Extern e = instance.exports().get("f" + i);
@@ -93,17 +108,42 @@ final class FuzzCase {
             }
             for (int k = 0; k < 3; k++) {
                 Object[] args = arguments(f.type(), random);
-                instance.setFuel(FUEL);
                 String outcome;
+                if (!deadline) {
+                    instance.setFuel(FUEL);
+                }
+                Instance.Deadline timer = deadline ? instance.interruptAfter(Duration.ofMillis(20)) : null;
                 try {
                     outcome = "f" + i + " -> " + describe(f.call(args));
                 } catch (Trap t) {
                     outcome = "f" + i + " trap " + t.kind();
+                } finally {
+                    if (timer != null) {
+                        timer.close();
+                    }
                 }
                 if (instance.exports().get("mem") instanceof Memory mem) {
                     outcome += " mem " + Arrays.hashCode(mem.readBytes(0, (int) mem.byteSize()));
                 }
                 out.add(outcome);
+            }
+        }
+        return out;
+    }
+
+    /** What the imported host functions return: for each result, the first argument of its type, else a constant. */
+    private static Object[] hostResults(FuncType type, Object[] args) {
+        Object[] out = new Object[type.results().size()];
+        for (int r = 0; r < out.length; r++) {
+            ValType t = type.results().get(r);
+            for (int a = 0; a < args.length && out[r] == null; a++) {
+                if (type.params().get(a).equals(t)) {
+                    out[r] = args[a];
+                }
+            }
+            if (out[r] == null) {
+                out[r] = t == ValType.I32 ? (Object) 7 : t == ValType.I64 ? (Object) 7L : t == ValType.F32 ? (Object) 7f
+                        : t == ValType.F64 ? (Object) 7.0 : t == ValType.V128 ? V128.of(7, 7) : null;
             }
         }
         return out;

@@ -11,10 +11,12 @@ import dev.verge.core.model.ElementSegment;
 import dev.verge.core.model.Export;
 import dev.verge.core.model.Expr;
 import dev.verge.core.model.ExternKind;
+import dev.verge.core.model.FuncImport;
 import dev.verge.core.model.FuncType;
 import dev.verge.core.model.FunctionBody;
 import dev.verge.core.model.Global;
 import dev.verge.core.model.GlobalType;
+import dev.verge.core.model.Import;
 import dev.verge.core.model.Limits;
 import dev.verge.core.model.MemoryType;
 import dev.verge.core.model.NameSection;
@@ -37,7 +39,8 @@ import java.util.function.Consumer;
  * keeps a type stack and emits only instructions whose operands are there.
  *
  * <p>Every function is exported as {@code f<index>}, so every function may be the target of
- * {@code ref.func}, and the test can call each one. Memories and tables always have a maximum, so
+ * {@code ref.func}, and the test can call each one. Some modules import host functions
+ * {@code env.h<index>}, which the test defines. Memories and tables always have a maximum, so
  * {@code memory.grow} and {@code table.grow} stay small.
  */
 public final class ModuleGenerator {
@@ -47,10 +50,12 @@ public final class ModuleGenerator {
     }
 
     final Random random;
+    /** Whether to shrink the big profiles so that many seeds fit in a unit test's time. */
+    private final boolean light;
     final boolean simd;
     final Profile profile;
     final List<SubType> types = new ArrayList<>();
-    /** The type of each function, by function index (there are no imports). */
+    /** The type of each function, by function index (imported host functions first). */
     final List<FuncType> functionTypes = new ArrayList<>();
     final List<Global> globals = new ArrayList<>();
     final List<TableType> tables = new ArrayList<>();
@@ -59,8 +64,9 @@ public final class ModuleGenerator {
     final List<ElementSegment> elements = new ArrayList<>();
     final List<DataSegment> data = new ArrayList<>();
 
-    private ModuleGenerator(long seed) {
+    private ModuleGenerator(long seed, boolean light) {
         this.random = new Random(seed);
+        this.light = light;
         this.simd = random.nextInt(4) != 0;
         int p = random.nextInt(100);
         this.profile = p < 70 ? Profile.NORMAL
@@ -72,20 +78,33 @@ public final class ModuleGenerator {
 
     /** The module for {@code seed}. */
     public static WasmModule generate(long seed) {
-        return new ModuleGenerator(seed).build();
+        return generate(seed, false);
+    }
+
+    /**
+     * The module for {@code seed}; when {@code light}, big functions and deep nests are a sixth of
+     * their full size (still past the compiler's splitting threshold).
+     */
+    public static WasmModule generate(long seed, boolean light) {
+        return new ModuleGenerator(seed, light).build();
     }
 
     /** The profile {@code seed} generates, for reports. */
     static Profile profileOf(long seed) {
-        return new ModuleGenerator(seed).profile;
+        return new ModuleGenerator(seed, false).profile;
     }
 
     private WasmModule build() {
-        int functionCount = profile == Profile.TINY ? 1 : 1 + random.nextInt(profile == Profile.BIG_FUNCTION ? 2 : 6);
+        int imported = random.nextInt(3) == 0 ? 1 + random.nextInt(2) : 0;
+        int defined = profile == Profile.TINY ? 1 : 1 + random.nextInt(profile == Profile.BIG_FUNCTION ? 2 : 6);
+        int functionCount = imported + defined;
+        List<Import> imports = new ArrayList<>();
         for (int i = 0; i < functionCount; i++) {
             FuncType t = profile == Profile.WIDE && i == 0 ? wideFuncType() : randomFuncType();
             functionTypes.add(t);
-            typeIndex(t);
+            if (i < imported) {
+                imports.add(new Import("env", "h" + i, new FuncImport(typeIndex(t))));
+            }
         }
         if (random.nextInt(4) != 0) {
             long min = random.nextInt(3);
@@ -97,9 +116,9 @@ public final class ModuleGenerator {
         makeData();
         List<FunctionBody> codes = new ArrayList<>();
         List<Integer> functions = new ArrayList<>();
-        for (int i = 0; i < functionCount; i++) {
+        for (int i = imported; i < functionCount; i++) {
             functions.add(typeIndex(functionTypes.get(i)));
-            codes.add(new BodyGenerator(this, functionTypes.get(i), bodyOptions(i)).generate());
+            codes.add(new BodyGenerator(this, functionTypes.get(i), bodyOptions(i - imported)).generate());
         }
         List<Export> exports = new ArrayList<>();
         for (int i = 0; i < functionCount; i++) {
@@ -114,12 +133,20 @@ public final class ModuleGenerator {
         for (int i = 0; i < globals.size(); i++) {
             exports.add(new Export("g" + i, ExternKind.GLOBAL, i));
         }
-        return new WasmModule(types, List.of(), functions, tables, memory == null ? List.of() : List.of(memory),
+        return new WasmModule(types, imports, functions, tables, memory == null ? List.of() : List.of(memory),
                 globals, exports, -1, elements, data.size(), codes, data, List.<CustomSection>of(),
                 new NameSection(null, Map.of(), Map.of()));
     }
 
     private BodyGenerator.Options bodyOptions(int function) {
+        BodyGenerator.Options full = fullOptions(function);
+        if (!light || (profile != Profile.BIG_FUNCTION && profile != Profile.DEEP_NESTING)) {
+            return full;
+        }
+        return new BodyGenerator.Options(full.budget() / 6, Math.max(12, full.maxDepth() / 3), full.extraLocals(), full.nest());
+    }
+
+    private BodyGenerator.Options fullOptions(int function) {
         return switch (profile) {
             case BIG_FUNCTION -> function == 0
                     ? new BodyGenerator.Options(8_000 + random.nextInt(25_000), 40, 4, false)

@@ -59,7 +59,13 @@ int main(void) {
     if (strcmp(mode, "/mem") == 0) {
         // Grab memory 1 MiB at a time until the host says no; report how much we got.
         long mib = 0;
-        while (mib < 4096 && malloc(1 << 20) != NULL) {
+        while (mib < 4096) {
+            char *p = malloc(1 << 20);
+            if (p == NULL) {
+                break;
+            }
+            p[(1 << 20) - 1] = 1;  // use it, so the compiler cannot drop the allocation
+            sink += (unsigned long) p;
             mib++;
         }
         printf("Content-Type: text/plain\n\n%ld", mib);

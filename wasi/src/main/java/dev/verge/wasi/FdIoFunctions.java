@@ -155,6 +155,9 @@ final class FdIoFunctions {
     }
 
     private static long seek(Fd fd, long offset, int whence) throws WasiError, IOException {
+        if (fd instanceof StreamFd) {
+            throw new WasiError(Errno.SPIPE); // as lseek on a pipe: the answer programs test for
+        }
         fd.require(offset == 0 && whence == WHENCE_CUR ? Rights.FD_TELL : Rights.FD_SEEK);
         FileFd f = file(fd);
         long base = switch (whence) {

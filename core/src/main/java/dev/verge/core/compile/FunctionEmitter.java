@@ -127,7 +127,7 @@ final class FunctionEmitter implements InstrVisitor {
                     : LocalAccess.jvm(cb, localTypes, type.params().size(), values);
         }
         this.memory = new MemoryEmitter(cb, ctx, mc.module.allMemories().isEmpty() ? -1 : cb.allocateLocal(TypeKind.REFERENCE));
-        this.simd = new SimdEmitter(cb, ctx);
+        this.simd = new SimdEmitter(cb, memory);
         this.active = !role.inPiece();
         this.latePrologue = cb.newLabel();
         this.bodyStart = cb.newLabel();

@@ -30,12 +30,15 @@ final class LocalAccess {
     private final int nums;
     private final int refs;
     private final ValueCode values;
+    /** The {@code v128} locals held as two longs each (JVM mode only), or null. */
+    private final VectorLocals vectors;
 
     /**
      * @param nums the JVM slot of the {@code long[]} in frame mode
      * @param refs the JVM slot of the {@code Object[]} in frame mode
      */
-    private LocalAccess(CodeBuilder cb, ValType[] types, int[] slots, boolean frameMode, int nums, int refs, ValueCode values) {
+    private LocalAccess(CodeBuilder cb, ValType[] types, int[] slots, boolean frameMode, int nums, int refs, ValueCode values,
+            VectorLocals vectors) {
         this.cb = cb;
         this.types = types;
         this.slots = slots;
@@ -43,6 +46,7 @@ final class LocalAccess {
         this.nums = nums;
         this.refs = refs;
         this.values = values;
+        this.vectors = vectors;
     }
 
     /** Locals as JVM locals: parameters in their argument slots, the others allocated. */
@@ -53,15 +57,16 @@ final class LocalAccess {
             slots[i] = slot;
             slot += kind(types[i]).slotSize();
         }
+        VectorLocals vectors = VectorLocals.allocate(cb, types);
         for (int i = paramCount; i < types.length; i++) {
-            slots[i] = cb.allocateLocal(kind(types[i]));
+            slots[i] = vectors != null && vectors.has(i) ? -1 : cb.allocateLocal(kind(types[i]));
         }
-        return new LocalAccess(cb, types, slots, false, -1, -1, values);
+        return new LocalAccess(cb, types, slots, false, -1, -1, values, vectors);
     }
 
     /** Locals in arrays held in JVM slots {@code nums} and {@code refs}. */
     static LocalAccess frame(CodeBuilder cb, ValType[] types, int nums, int refs, ValueCode values) {
-        return new LocalAccess(cb, types, null, true, nums, refs, values);
+        return new LocalAccess(cb, types, null, true, nums, refs, values, null);
     }
 
     boolean frameMode() {
@@ -85,7 +90,13 @@ final class LocalAccess {
     void prologue(FuncType type, int frameSize, boolean wide) {
         int params = type.params().size();
         if (!frameMode) {
+            if (vectors != null) {
+                vectors.prologue(params, slots);
+            }
             for (int i = params; i < types.length; i++) {
+                if (slots[i] < 0) {
+                    continue;
+                }
                 TypeKind k = kind(types[i]);
                 switch (k) {
                     case INT -> cb.iconst_0();
@@ -123,7 +134,9 @@ final class LocalAccess {
     }
 
     void get(int i) {
-        if (!frameMode) {
+        if (vectors != null && vectors.has(i)) {
+            vectors.get(i);
+        } else if (!frameMode) {
             cb.loadLocal(kind(types[i]), slots[i]);
         } else {
             loadAt(types[i], i);
@@ -131,7 +144,9 @@ final class LocalAccess {
     }
 
     void set(int i) {
-        if (!frameMode) {
+        if (vectors != null && vectors.has(i)) {
+            vectors.set(i);
+        } else if (!frameMode) {
             cb.storeLocal(kind(types[i]), slots[i]);
         } else {
             storeAt(types[i], i);

@@ -42,7 +42,8 @@ final class MemoryEmitter {
         }
     }
 
-    private void memoryRef(int index) {
+    /** Pushes memory {@code index} (also for {@link SimdEmitter}). */
+    void memoryRef(int index) {
         if (index == 0) {
             cb.aload(memorySlot);
         } else {

@@ -32,11 +32,11 @@ final class SimdEmitter {
     private static final ClassDesc MEM = RuntimeNames.MEMORY;
 
     private final CodeBuilder cb;
-    private final int ctx;
+    private final MemoryEmitter memory;
 
-    SimdEmitter(CodeBuilder cb, int ctx) {
+    SimdEmitter(CodeBuilder cb, MemoryEmitter memory) {
         this.cb = cb;
-        this.ctx = ctx;
+        this.memory = memory;
     }
 
     /** Pushes the zero value of {@code t} if it is {@code v128}; false (and nothing pushed) otherwise. */
@@ -115,22 +115,13 @@ final class SimdEmitter {
         cb.invokestatic(h.owner(), h.methodName(), h.invocationType());
     }
 
-    private void memoryRef(int index) {
-        cb.aload(ctx);
-        if (index == 0) {
-            cb.getfield(RuntimeNames.INSTANCE, "memory0", MEM);
-        } else {
-            cb.getfield(RuntimeNames.INSTANCE, "memories", RuntimeNames.MEMORY_ARRAY).loadConstant(index).aaload();
-        }
-    }
-
     /**
      * A {@code v128} load or store: {@code SimdMemoryAccess.<name>(base, [value,] offset, memory)},
      * named like the scalar ones ({@code v128.load8x8_s} is {@code v128Load8x8S}).
      */
     void access(Op op, long offset, int memoryIndex) {
         cb.loadConstant(offset);
-        memoryRef(memoryIndex);
+        memory.memoryRef(memoryIndex);
         MethodTypeDesc desc = op == Op.V128_STORE
                 ? MethodTypeDesc.of(CD_void, I, V128_DESC, CD_long, MEM)
                 : MethodTypeDesc.of(V128_DESC, I, CD_long, MEM);
@@ -140,7 +131,7 @@ final class SimdEmitter {
     /** {@code v128.loadN_lane} and {@code v128.storeN_lane}: {@code (base, vector, offset, memory, lane)}. */
     void accessLane(Op op, long offset, int memoryIndex, int lane) {
         cb.loadConstant(offset);
-        memoryRef(memoryIndex);
+        memory.memoryRef(memoryIndex);
         cb.loadConstant(lane);
         MethodTypeDesc desc = op.results().isEmpty()
                 ? MethodTypeDesc.of(CD_void, I, V128_DESC, CD_long, MEM, I)

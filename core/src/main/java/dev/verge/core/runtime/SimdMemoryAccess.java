@@ -18,43 +18,51 @@ import dev.verge.core.runtime.ops.V128Ops;
 final class SimdMemoryAccess {
     private SimdMemoryAccess() {}
 
-    private static int at(int base, long offset, byte[] b, int size) {
-        long ea = (base & 0xFFFFFFFFL) + offset;
-        if (ea > b.length - size) {
-            throw Traps.memoryOutOfBounds();
-        }
-        return (int) ea;
+    private static long ea(int base, long offset) {
+        return (base & 0xFFFFFFFFL) + offset;
+    }
+
+    /** The backing array covering {@code [ea, ea + size)}: the slow path extends it or traps. */
+    private static byte[] array(long ea, int size, Memory m) {
+        byte[] b = m.bytes;
+        return ea > b.length - size ? m.commit(ea, size) : b;
     }
 
     private static long load64(int base, long offset, Memory m) {
-        byte[] b = m.bytes;
-        return (long) Memory.I64.get(b, at(base, offset, b, 8));
+        long ea = ea(base, offset);
+        byte[] b = array(ea, 8, m);
+        return (long) Memory.I64.get(b, (int) ea);
     }
 
     private static int load32(int base, long offset, Memory m) {
-        byte[] b = m.bytes;
-        return (int) Memory.I32.get(b, at(base, offset, b, 4));
+        long ea = ea(base, offset);
+        byte[] b = array(ea, 4, m);
+        return (int) Memory.I32.get(b, (int) ea);
     }
 
     private static int load16(int base, long offset, Memory m) {
-        byte[] b = m.bytes;
-        return (short) Memory.I16.get(b, at(base, offset, b, 2));
+        long ea = ea(base, offset);
+        byte[] b = array(ea, 2, m);
+        return (short) Memory.I16.get(b, (int) ea);
     }
 
     private static int load8(int base, long offset, Memory m) {
-        byte[] b = m.bytes;
-        return b[at(base, offset, b, 1)];
+        long ea = ea(base, offset);
+        byte[] b = array(ea, 1, m);
+        return b[(int) ea];
     }
 
     static V128 v128Load(int base, long offset, Memory m) {
-        byte[] b = m.bytes;
-        int a = at(base, offset, b, 16);
+        long ea = ea(base, offset);
+        byte[] b = array(ea, 16, m);
+        int a = (int) ea;
         return V128.of((long) Memory.I64.get(b, a), (long) Memory.I64.get(b, a + 8));
     }
 
     static void v128Store(int base, V128 value, long offset, Memory m) {
-        byte[] b = m.bytes;
-        int a = at(base, offset, b, 16);
+        long ea = ea(base, offset);
+        byte[] b = array(ea, 16, m);
+        int a = (int) ea;
         Memory.I64.set(b, a, value.lo());
         Memory.I64.set(b, a + 8, value.hi());
     }
@@ -131,22 +139,26 @@ final class SimdMemoryAccess {
     }
 
     static void v128Store8Lane(int base, V128 v, long offset, Memory m, int lane) {
-        byte[] b = m.bytes;
-        b[at(base, offset, b, 1)] = (byte) I8x16Ops.extractLaneU(v, lane);
+        long ea = ea(base, offset);
+        byte[] b = array(ea, 1, m);
+        b[(int) ea] = (byte) I8x16Ops.extractLaneU(v, lane);
     }
 
     static void v128Store16Lane(int base, V128 v, long offset, Memory m, int lane) {
-        byte[] b = m.bytes;
-        Memory.I16.set(b, at(base, offset, b, 2), (short) I16x8Ops.extractLaneU(v, lane));
+        long ea = ea(base, offset);
+        byte[] b = array(ea, 2, m);
+        Memory.I16.set(b, (int) ea, (short) I16x8Ops.extractLaneU(v, lane));
     }
 
     static void v128Store32Lane(int base, V128 v, long offset, Memory m, int lane) {
-        byte[] b = m.bytes;
-        Memory.I32.set(b, at(base, offset, b, 4), I32x4Ops.extractLane(v, lane));
+        long ea = ea(base, offset);
+        byte[] b = array(ea, 4, m);
+        Memory.I32.set(b, (int) ea, I32x4Ops.extractLane(v, lane));
     }
 
     static void v128Store64Lane(int base, V128 v, long offset, Memory m, int lane) {
-        byte[] b = m.bytes;
-        Memory.I64.set(b, at(base, offset, b, 8), I64x2Ops.extractLane(v, lane));
+        long ea = ea(base, offset);
+        byte[] b = array(ea, 8, m);
+        Memory.I64.set(b, (int) ea, I64x2Ops.extractLane(v, lane));
     }
 }

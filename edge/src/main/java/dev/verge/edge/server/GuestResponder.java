@@ -39,22 +39,22 @@ final class GuestResponder {
                 Trap t = trapped.trap();
                 log.write("guest-trap", "app", name, "request_id", requestId, "trap", t.kind().message(),
                         "message", t.getMessage(), "backtrace", t.backtrace().stream().map(Object::toString).toList());
-                yield plain(500, "Internal Server Error");
+                yield Replies.plain(500, "Internal Server Error");
             }
             case Outcome.Stopped stopped -> {
                 String limit = stopped.reason() == dev.verge.edge.guest.Watchdog.Reason.CPU ? "cpu" : "wall";
                 metrics.limitKill(name, limit);
                 log.write("guest-limit", "app", name, "request_id", requestId, "limit", limit + "_time");
-                yield plain(504, "Gateway Timeout");
+                yield Replies.plain(504, "Gateway Timeout");
             }
             case Outcome.OverLimit over -> {
                 metrics.limitKill(name, "memory");
                 log.write("guest-limit", "app", name, "request_id", requestId, "limit", "memory", "message", over.message());
-                yield plain(500, "Internal Server Error");
+                yield Replies.plain(500, "Internal Server Error");
             }
             case Outcome.Failed failed -> {
                 log.write("guest-failed", "app", name, "request_id", requestId, "message", failed.message());
-                yield plain(500, "Internal Server Error");
+                yield Replies.plain(500, "Internal Server Error");
             }
         };
     }
@@ -67,29 +67,24 @@ final class GuestResponder {
         if (stdout.overflowed()) {
             metrics.limitKill(name, "response_body");
             log.write("guest-limit", "app", name, "request_id", requestId, "limit", "response_body");
-            return plain(500, "Internal Server Error");
+            return Replies.plain(500, "Internal Server Error");
         }
         CgiResponse cgi;
         try {
             cgi = CgiResponseParser.parse(stdout.buffer(), stdout.size());
         } catch (BadCgiResponseException e) {
             log.write("bad-cgi-response", "app", name, "request_id", requestId, "error", e.getMessage());
-            return plain(502, "Bad Gateway");
+            return Replies.plain(502, "Bad Gateway");
         }
         if (cgi.body().length > app.manifest().limits().responseBodyBytes()) {
             metrics.limitKill(name, "response_body");
             log.write("guest-limit", "app", name, "request_id", requestId, "limit", "response_body");
-            return plain(500, "Internal Server Error");
+            return Replies.plain(500, "Internal Server Error");
         }
         List<Replies.Header> headers = new ArrayList<>();
         for (CgiRequest.Header h : cgi.headers()) {
             headers.add(new Replies.Header(h.name(), h.value()));
         }
         return new Replies.Reply(cgi.status(), headers, cgi.body());
-    }
-
-    private static Replies.Reply plain(int status, String reason) {
-        return new Replies.Reply(status, List.of(new Replies.Header("Content-Type", "text/plain; charset=utf-8")),
-                (reason + "\n").getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -9,6 +9,7 @@ import dev.verge.edge.manifest.Variable;
 import dev.verge.edge.routing.Router;
 import dev.verge.edge.wagi.CgiEnvironment;
 import dev.verge.edge.wagi.CgiRequest;
+import dev.verge.edge.wagi.CgiResponseParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -82,41 +83,18 @@ final class PublicHandler extends Handler.Abstract {
         long t0 = System.nanoTime();
         String requestId = RequestIds.next();
         DeployedApp app = match.target();
-        AppManifest manifest = app.manifest();
-        Limits limits = manifest.limits();
         int status;
         long bytesOut = 0;
         try {
-            if (!app.slots().tryAcquire()) {
-                metrics.limitKill(app.name(), "concurrency");
-                status = Replies.text(response, callback, 503, "Service Unavailable\n");
-            } else {
-                try {
-                    long declared = request.getLength();
-                    byte[] body = declared > limits.requestBodyBytes() ? null : readBody(request, limits.requestBodyBytes());
-                    if (body == null) {
-                        metrics.limitKill(app.name(), "request_body");
-                        status = Replies.text(response, callback, 413, "Content Too Large\n");
-                    } else {
-                        CgiRequest cgi = cgiRequest(request, path, match);
-                        BoundedOutput stdout = new BoundedOutput(limits.responseBodyBytes() + 64 * 1024);
-                        BoundedOutput stderr = new BoundedOutput(64 * 1024);
-                        GuestIo io = new GuestIo(List.of(match.route().path()), environment(cgi, body.length, manifest), body, stdout, stderr, app.filesDir());
-                        GuestRunner.Result result = runner.run(app.module(), io, limits, (linker, budget) -> hostImports.define(linker, app, budget, requestId));
-                        metrics.instantiation(app.name(), result.instantiateNanos());
-                        Replies.Reply reply = responder.reply(app, requestId, result, stdout, stderr);
-                        bytesOut = reply.body().length;
-                        status = Replies.send(response, callback, reply);
-                    }
-                } finally {
-                    app.slots().release();
-                }
-            }
+            Replies.Reply reply = answer(request, app, match, path, requestId);
+            bytesOut = reply.body().length;
+            // Sent after the slot is released, so a client that has its answer can count on the slot being free.
+            status = Replies.send(response, callback, reply);
         } catch (IOException e) {
             status = 400;
             Replies.fail(response, callback, 400);
         } catch (RuntimeException e) {
-            // A server bug, never a guest's doing: log it whole, answer 500, keep serving.
+            // A server bug, never a guest's doing: log it, answer 500, keep serving.
             log.write("server-error", "app", app.name(), "request_id", requestId, "error", String.valueOf(e));
             status = 500;
             Replies.fail(response, callback, 500);
@@ -126,6 +104,34 @@ final class PublicHandler extends Handler.Abstract {
         log.write("access", "request_id", requestId, "app", app.name(), "version", app.version(),
                 "method", request.getMethod(), "path", path, "status", status, "bytes", bytesOut,
                 "duration_ms", nanos / 1e6, "remote", Request.getRemoteAddr(request));
+    }
+
+    /** Runs the guest within the app's concurrency slots and returns its reply (or the refusal). */
+    private Replies.Reply answer(Request request, DeployedApp app, Router.Match<DeployedApp> match, String path, String requestId)
+            throws IOException {
+        AppManifest manifest = app.manifest();
+        Limits limits = manifest.limits();
+        if (!app.slots().tryAcquire()) {
+            metrics.limitKill(app.name(), "concurrency");
+            return Replies.plain(503, "Service Unavailable");
+        }
+        try {
+            long declared = request.getLength();
+            byte[] body = declared > limits.requestBodyBytes() ? null : readBody(request, limits.requestBodyBytes());
+            if (body == null) {
+                metrics.limitKill(app.name(), "request_body");
+                return Replies.plain(413, "Content Too Large");
+            }
+            CgiRequest cgi = cgiRequest(request, path, match);
+            BoundedOutput stdout = new BoundedOutput(limits.responseBodyBytes() + CgiResponseParser.MAX_HEADER_BYTES);
+            BoundedOutput stderr = new BoundedOutput(64 * 1024);
+            GuestIo io = new GuestIo(List.of(match.route().path()), environment(cgi, body.length, manifest), body, stdout, stderr, app.filesDir());
+            GuestRunner.Result result = runner.run(app.module(), io, limits, (linker, budget) -> hostImports.define(linker, app, budget, requestId));
+            metrics.instantiation(app.name(), result.instantiateNanos());
+            return responder.reply(app, requestId, result, stdout, stderr);
+        } finally {
+            app.slots().release();
+        }
     }
 
     /** The body, or null when it is longer than {@code limit}. */

@@ -29,6 +29,12 @@ final class Replies {
                 json.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** A plain-text reply carrying only a status and its reason. */
+    static Reply plain(int status, String reason) {
+        return new Reply(status, List.of(new Header("Content-Type", "text/plain; charset=utf-8")),
+                (reason + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Sends a reply with its Content-Length; returns the status. */
     static int send(Response response, Callback callback, Reply reply) {
         response.setStatus(reply.status());

@@ -96,5 +96,8 @@ final class EdgeHarness implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        if (Boolean.getBoolean("edge.debug")) {
+            System.err.print(log());
+        }
     }
 }

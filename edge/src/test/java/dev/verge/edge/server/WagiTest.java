@@ -25,6 +25,8 @@ class WagiTest {
             [variables]
             region = "eu"
             token = { value = "s3cret-value", secret = true }
+            [limits]
+            cpu_time = "10s"
             """;
 
     @TempDir

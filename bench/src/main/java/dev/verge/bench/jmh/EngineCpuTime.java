@@ -4,6 +4,7 @@ import dev.verge.core.runtime.CompiledModule;
 import dev.verge.core.runtime.Engine;
 import dev.verge.core.runtime.Instance;
 import dev.verge.core.runtime.Linker;
+import dev.verge.core.runtime.Memory;
 import java.lang.invoke.MethodHandle;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -12,14 +13,17 @@ import java.util.Arrays;
 /**
  * The {@link InstantiateBenchmark} and {@link InterruptPollBenchmark} measurements in CPU time of
  * the measuring thread instead of wall-clock time, for machines shared with other work. Prints the
- * median microseconds per instance, and the median nanoseconds per loop iteration and per call
- * with the interruption poll on and off, with the difference.
+ * median microseconds per instance (without and with a write to the memory's last page, which
+ * makes a lazily backed memory allocate all of it), and the median nanoseconds per loop
+ * iteration and per call with the interruption poll on and off, with the difference.
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.verge.bench.jmh.EngineCpuTime [ROUNDS]}.
  */
 public final class EngineCpuTime {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final int INSTANCES_PER_ROUND = 10_000;
+    private static final int TOUCHED_PER_ROUND = 200;
+    private static final int LAST_WORD = (1 << 20) - 4;
     private static final int LOOP_CALLS = 20;
     private static final int FIB_CALLS = 1_000;
 
@@ -50,6 +54,16 @@ public final class EngineCpuTime {
         });
         System.out.printf("instantiate (1 MiB memory, %d-byte data segment): %.2f us per instance%n",
                 EngineGuests.DATA_BYTES, instantiate / 1e3);
+        double touched = median(rounds, TOUCHED_PER_ROUND, () -> {
+            long kept = 0;
+            for (int i = 0; i < TOUCHED_PER_ROUND; i++) {
+                Memory memory = linker.instantiate(module).memory("memory");
+                memory.writeI32(LAST_WORD, i);
+                kept += memory.readI8(1024);
+            }
+            return kept;
+        });
+        System.out.printf("instantiate and write the memory's last word: %.2f us per instance%n", touched / 1e3);
 
         double[] loop = new double[2];
         double[] fib = new double[2];

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SIMD comparison: runs the guests/simd kernels built without and with -msimd128 on Verge and on
-# Chicory's compiler, and natively for scale (gcc -O2, and -O2 -ftree-vectorize for the SIMD row); whole process (start-up, compilation and
-# run). Prints a Markdown table of median wall-clock and CPU times.
+# Chicory's compiler, and natively for scale (gcc -O2; gcc -O2 -ftree-vectorize in the SIMD row);
+# whole process (start-up, compilation and run). Prints a Markdown table of median wall-clock and
+# CPU times.
 #
 #   bench/run-simd.sh [--runs N] [--arg ARG]
 #
@@ -10,7 +11,8 @@
 #
 # Every engine's output is compared with the native output: a mismatch is reported as "wrong",
 # a failure (non-zero exit, such as an engine without SIMD) as "n/a" with the error's first line
-# below the table. Needs gcc, clang is not needed (the .wasm files are committed), and a JDK 25 (JAVA_HOME or the machine's JVM folder).
+# below the table. Needs gcc and a JDK 25 (JAVA_HOME or the machine's JVM folder); not clang, as
+# the .wasm files are committed.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,7 +24,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --arg) arg=("$2"); shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done

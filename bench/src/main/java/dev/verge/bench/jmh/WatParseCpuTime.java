@@ -13,7 +13,9 @@ import java.util.function.Supplier;
  * {@code Wat.toBinary} (string to binary encoding).
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.verge.bench.jmh.WatParseCpuTime
- * [ROUNDS]}.
+ * [ROUNDS]}. The default, 30 warm-up and 30 timed rounds, is more warm-up than the decoder's: on a
+ * loaded machine the JIT compiler threads get little CPU, and with 15 rounds the first figure
+ * printed was still rising.
  */
 public final class WatParseCpuTime {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -21,7 +23,7 @@ public final class WatParseCpuTime {
     private WatParseCpuTime() {}
 
     public static void main(String[] args) {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         String text = GeneratedWat.text(GeneratedWat.FUNCTIONS);
         byte[] utf8 = GeneratedWat.utf8(text);
         System.out.printf("text: %.1f MB, %d lines; %d rounds after %d warm-up rounds; MB per CPU-second%n",

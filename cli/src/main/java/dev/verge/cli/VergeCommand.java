@@ -41,6 +41,8 @@ import picocli.CommandLine.Spec;
             WastCommand.class,
             Wat2WasmCommand.class,
             Wasm2WatCommand.class,
+            ServeCommand.class,
+            DeployCommand.class,
             RunCommand.class,
         })
 public final class VergeCommand implements Callable<Integer> {

@@ -303,7 +303,7 @@ final class FieldParser {
         instrs.instrs(code);
         code.op(Op.END);
         ctx.functions.add(typeIndex);
-        ctx.codes.add(new FunctionBody(declarations, new Expr(Bytes.copyOf(body.toByteArray()), 0)));
+        ctx.codes.add(new FunctionBody(declarations, new Expr(owned(body.toByteArray()), 0)));
         if (locals.hasNames()) {
             ctx.localNames.put(index, locals.namesByIndex());
         }
@@ -369,7 +369,7 @@ final class FieldParser {
         s.rparen();
         long pages = (bytes.size() + 65535L) / 65536L;
         ctx.memoryTypes.add(new MemoryType(new Limits(pages, pages), false, is64));
-        ctx.data.add(new DataSegment(new SegmentMode.Active(index, constZero(is64)), Bytes.copyOf(bytes.toByteArray())));
+        ctx.data.add(new DataSegment(new SegmentMode.Active(index, constZero(is64)), owned(bytes.toByteArray())));
     }
 
     private void globalField() {
@@ -409,7 +409,7 @@ final class FieldParser {
         instrs.begin(null);
         instrs.instrs(code);
         code.op(Op.END);
-        return new Expr(Bytes.copyOf(w.toByteArray()), 0);
+        return new Expr(owned(w.toByteArray()), 0);
     }
 
     /** One folded instruction, ended with {@code end}: the offset and item abbreviations. */
@@ -419,7 +419,12 @@ final class FieldParser {
         instrs.begin(null);
         instrs.foldedOne(code);
         code.op(Op.END);
-        return new Expr(Bytes.copyOf(w.toByteArray()), 0);
+        return new Expr(owned(w.toByteArray()), 0);
+    }
+
+    /** Wraps a freshly made array (never shared) without copying it again. */
+    static Bytes owned(byte[] fresh) {
+        return Bytes.wrap(fresh, 0, fresh.length);
     }
 
     /** {@code i32.const 0} (or {@code i64.const 0}) end: the offset of inline segments. */
@@ -432,6 +437,6 @@ final class FieldParser {
             code.i32Const(0);
         }
         code.op(Op.END);
-        return new Expr(Bytes.copyOf(w.toByteArray()), 0);
+        return new Expr(owned(w.toByteArray()), 0);
     }
 }

@@ -129,6 +129,6 @@ final class SegmentParser {
         while (lx.kind() == Token.STRING) {
             bytes.writeBytes(s.string());
         }
-        ctx.data.add(new DataSegment(mode, Bytes.copyOf(bytes.toByteArray())));
+        ctx.data.add(new DataSegment(mode, FieldParser.owned(bytes.toByteArray())));
     }
 }

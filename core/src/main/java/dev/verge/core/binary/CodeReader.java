@@ -5,6 +5,7 @@ import dev.verge.core.instr.InstrVisitor;
 import dev.verge.core.instr.Op;
 import dev.verge.core.model.Bytes;
 import dev.verge.core.model.Expr;
+import dev.verge.core.model.HeapType;
 import dev.verge.core.model.ValType;
 import java.util.Arrays;
 import java.util.List;
@@ -115,7 +116,7 @@ public final class CodeReader {
                     BlockType type = blockType(r);
                     depth++;
                     if (depth > limits.maxNestingDepth()) {
-                        DecoderLimits.check("nested blocks", depth, limits.maxNestingDepth(), r.offsetOf(start));
+                        checkNestingDepth(r, depth, start, limits);
                     }
                     if (depth == kinds.length) {
                         kinds = Arrays.copyOf(kinds, kinds.length * 2);
@@ -158,14 +159,18 @@ public final class CodeReader {
                     v.v128Const(low, r.i64LE());
                 }
                 case SELECT_TYPES -> selectTypes(r, v, limits);
-                case HEAP_TYPE -> v.refNull(TypeReader.refType(r).heap());
+                case HEAP_TYPE -> v.refNull(heapType(r));
                 default -> throw new AssertionError("no reader for immediate shape " + op.imm());
             }
         }
     }
 
-    /** The instruction at the reader's position, its opcode consumed. */
-    private static Op opcode(WasmReader r) {
+    /**
+     * The instruction at the reader's position, its opcode (and sub-opcode) consumed.
+     *
+     * @throws MalformedModuleException for an opcode that {@link Op} does not define
+     */
+    public static Op opcode(WasmReader r) {
         int start = r.pos();
         int b = r.u8();
         Op op;
@@ -193,7 +198,7 @@ public final class CodeReader {
      * A block type: {@code 0x40} for none, a value type, or a non-negative s33 type index. As in
      * the reference decoder, an encoding that is none of these fails the way a value type would.
      */
-    private static BlockType blockType(WasmReader r) {
+    public static BlockType blockType(WasmReader r) {
         int b = r.peek();
         if (b == 0x40) {
             r.u8();
@@ -216,6 +221,20 @@ public final class CodeReader {
     }
 
     private static void brTable(WasmReader r, InstrVisitor v, DecoderLimits limits) {
+        int[] labels = brTableLabels(r, limits);
+        v.brTable(labels, r.u32());
+    }
+
+    /**
+     * Fails if {@code depth} nested blocks exceed the limit; {@code start} is the array index of
+     * the block instruction that opens the deepest.
+     */
+    public static void checkNestingDepth(WasmReader r, int depth, int start, DecoderLimits limits) {
+        DecoderLimits.check("nested blocks", depth, limits.maxNestingDepth(), r.offsetOf(start));
+    }
+
+    /** A {@code br_table}'s label vector (the default label follows it). */
+    public static int[] brTableLabels(WasmReader r, DecoderLimits limits) {
         int start = r.pos();
         int n = r.length();
         DecoderLimits.check("br_table targets", n, limits.maxBrTableTargets(), r.offsetOf(start));
@@ -223,14 +242,14 @@ public final class CodeReader {
         for (int i = 0; i < n; i++) {
             labels[i] = r.u32();
         }
-        v.brTable(labels, r.u32());
+        return labels;
     }
 
     /**
      * A memory index: in Wasm 2.0 a reserved byte that must be zero (not a LEB128: {@code 80 00}
      * is malformed), with multi-memory a u32.
      */
-    private static int memoryIndex(WasmReader r, DecoderLimits limits) {
+    public static int memoryIndex(WasmReader r, DecoderLimits limits) {
         if (limits.multiMemory()) {
             return r.u32();
         }
@@ -246,6 +265,22 @@ public final class CodeReader {
      * memory index, then the offset; for lane accesses a lane byte follows.
      */
     private static void memarg(WasmReader r, InstrVisitor v, Op op, DecoderLimits limits, boolean lane) {
+        long flagsAndMemory = memargFlags(r, limits);
+        int flags = (int) flagsAndMemory;
+        int memory = (int) (flagsAndMemory >>> 32);
+        long offset = r.u32Long();
+        if (lane) {
+            v.memoryLane(op, flags, offset, memory, r.u8());
+        } else {
+            v.memory(op, flags, offset, memory);
+        }
+    }
+
+    /**
+     * The start of a memarg, up to its offset: the alignment exponent in the low 32 bits of the
+     * result and the memory index in the high 32 (packed, so that reading it allocates nothing).
+     */
+    public static long memargFlags(WasmReader r, DecoderLimits limits) {
         int flags = r.u32();
         int memory = 0;
         if (limits.multiMemory() && (flags & 0x40) != 0) {
@@ -255,15 +290,15 @@ public final class CodeReader {
         if (Integer.compareUnsigned(flags, 32) >= 0) {
             throw r.errorAt("malformed memop flags", r.pos() - 1);
         }
-        long offset = r.u32Long();
-        if (lane) {
-            v.memoryLane(op, flags, offset, memory, r.u8());
-        } else {
-            v.memory(op, flags, offset, memory);
-        }
+        return (long) memory << 32 | (flags & 0xFFFF_FFFFL);
     }
 
     private static void selectTypes(WasmReader r, InstrVisitor v, DecoderLimits limits) {
+        v.selectTyped(selectTypes(r, limits));
+    }
+
+    /** The value types of a typed {@code select}. */
+    public static List<ValType> selectTypes(WasmReader r, DecoderLimits limits) {
         int start = r.pos();
         int n = r.length();
         DecoderLimits.check("select types", n, limits.maxSelectTypes(), r.offsetOf(start));
@@ -271,6 +306,11 @@ public final class CodeReader {
         for (int i = 0; i < n; i++) {
             types[i] = TypeReader.valueType(r);
         }
-        v.selectTyped(List.of(types));
+        return List.of(types);
+    }
+
+    /** The heap type of a {@code ref.null}. */
+    public static HeapType heapType(WasmReader r) {
+        return TypeReader.refType(r).heap();
     }
 }

@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Reads the code section: for each defined function its size, its local declarations and its
- * instructions. The instructions are decoded here (so that malformed code is reported when the
- * module is decoded, as the spec requires) but kept as a view of the module's bytes.
+ * instructions. The instructions are checked here by {@link CodeScanner} (malformed code must be
+ * reported when the module is decoded, as the spec requires) but kept as a view of the module's
+ * bytes.
  */
 final class CodeSection {
     /** The spec's bound: a function's locals must be countable in a u32. */

@@ -1,8 +1,5 @@
 package dev.verge.core.binary;
 
-import dev.verge.core.instr.BlockType;
-import dev.verge.core.instr.InstrVisitor;
-import dev.verge.core.instr.Op;
 import dev.verge.core.model.Bytes;
 import dev.verge.core.model.CustomSection;
 import dev.verge.core.model.DataSegment;
@@ -11,13 +8,11 @@ import dev.verge.core.model.Export;
 import dev.verge.core.model.Expr;
 import dev.verge.core.model.FunctionBody;
 import dev.verge.core.model.Global;
-import dev.verge.core.model.HeapType;
 import dev.verge.core.model.Import;
 import dev.verge.core.model.MemoryType;
 import dev.verge.core.model.NameSection;
 import dev.verge.core.model.SubType;
 import dev.verge.core.model.TableType;
-import dev.verge.core.model.ValType;
 import dev.verge.core.model.WasmModule;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +66,7 @@ final class ModuleBuilder {
      */
     Expr constExpr(WasmReader r) {
         int from = r.pos();
-        CodeReader.readInstructions(r, IGNORE, limits);
+        CodeScanner.scan(r, limits);
         return new Expr(slice(from, r.pos()), from);
     }
 
@@ -81,7 +76,9 @@ final class ModuleBuilder {
      */
     Expr body(WasmReader r) {
         int from = r.pos();
-        CodeReader.readInstructions(r, dataUse, limits);
+        if (CodeScanner.scan(r, limits)) {
+            bodiesUseDataIndex = true;
+        }
         return new Expr(slice(from, r.pos()), from);
     }
 
@@ -101,78 +98,5 @@ final class ModuleBuilder {
                 data,
                 customSections,
                 names);
-    }
-
-    /** Notes {@code memory.init} and {@code data.drop}, the instructions that name a data segment. */
-    private final InstrVisitor dataUse = new Ignore() {
-        @Override
-        public void index(Op op, int index) {
-            if (op == Op.DATA_DROP) {
-                bodiesUseDataIndex = true;
-            }
-        }
-
-        @Override
-        public void index2(Op op, int first, int second) {
-            if (op == Op.MEMORY_INIT) {
-                bodiesUseDataIndex = true;
-            }
-        }
-    };
-
-    private static final InstrVisitor IGNORE = new Ignore();
-
-    /** A visitor that does nothing: decoding alone checks the grammar. */
-    private static class Ignore implements InstrVisitor {
-        @Override
-        public void op(Op op) {}
-
-        @Override
-        public void block(Op op, BlockType type) {}
-
-        @Override
-        public void branch(Op op, int label) {}
-
-        @Override
-        public void brTable(int[] labels, int defaultLabel) {}
-
-        @Override
-        public void index(Op op, int index) {}
-
-        @Override
-        public void index2(Op op, int first, int second) {}
-
-        @Override
-        public void memory(Op op, int alignLog2, long offset, int memoryIndex) {}
-
-        @Override
-        public void memoryLane(Op op, int alignLog2, long offset, int memoryIndex, int lane) {}
-
-        @Override
-        public void lane(Op op, int lane) {}
-
-        @Override
-        public void shuffle(byte[] lanes) {}
-
-        @Override
-        public void i32Const(int value) {}
-
-        @Override
-        public void i64Const(long value) {}
-
-        @Override
-        public void f32Const(int bits) {}
-
-        @Override
-        public void f64Const(long bits) {}
-
-        @Override
-        public void v128Const(long low, long high) {}
-
-        @Override
-        public void selectTyped(List<ValType> types) {}
-
-        @Override
-        public void refNull(HeapType type) {}
     }
 }

@@ -5,9 +5,13 @@ import static dev.verge.core.compile.ModuleContext.kind;
 import dev.verge.core.model.FuncType;
 import dev.verge.core.model.ValType;
 import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
 import java.lang.classfile.TypeKind;
+import java.lang.classfile.instruction.SwitchCase;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Methods that call a {@code WasmFunction} object rather than a method of this class: imported
@@ -27,8 +31,18 @@ final class Bridges {
         invoke(cb, ft, f, ctx);
     }
 
-    /** {@code ci<type>_<table>(params..., int element, Instance)}. */
-    static void indirectBridge(CodeBuilder cb, FuncType ft, int typeIndex, int table) {
+    /** The most same-type functions an indirect call dispatches to directly. */
+    private static final int MAX_DIRECT_TARGETS = 256;
+
+    /**
+     * {@code ci<type>_<table>(params..., int element, Instance)}. When the element is a function
+     * of this same instance (the common case: C function pointers, vtables), it is called with
+     * {@code invokestatic} through a switch on its index, which HotSpot can inline; other
+     * functions go through their method handle.
+     *
+     * @param sameType the defined functions of this module whose type equals {@code ft}
+     */
+    static void indirectBridge(CodeBuilder cb, ModuleContext mc, FuncType ft, int typeIndex, int table, List<Integer> sameType) {
         int element = paramSlots(ft);
         int ctx = element + 1;
         int f = cb.allocateLocal(TypeKind.REFERENCE);
@@ -36,20 +50,45 @@ final class Bridges {
         cb.invokestatic(RuntimeNames.TABLE_ACCESS, "indirect", MethodTypeDesc.of(RuntimeNames.WASM_FUNCTION,
                 ConstantDescs.CD_int, ConstantDescs.CD_int, ConstantDescs.CD_int, RuntimeNames.INSTANCE));
         cb.astore(f);
+        if (!sameType.isEmpty()) {
+            Label slow = cb.newLabel();
+            cb.aload(f).getfield(RuntimeNames.WASM_FUNCTION, "owner", RuntimeNames.INSTANCE).aload(ctx).if_acmpne(slow);
+            List<Integer> targets = sameType.subList(0, Math.min(sameType.size(), MAX_DIRECT_TARGETS));
+            List<SwitchCase> cases = new ArrayList<>();
+            List<Label> labels = new ArrayList<>();
+            for (int index : targets) {
+                Label l = cb.newLabel();
+                labels.add(l);
+                cases.add(SwitchCase.of(index, l));
+            }
+            cb.aload(f).getfield(RuntimeNames.WASM_FUNCTION, "index", ConstantDescs.CD_int);
+            cb.lookupswitch(slow, cases);
+            for (int i = 0; i < targets.size(); i++) {
+                cb.labelBinding(labels.get(i));
+                loadArguments(cb, ft);
+                cb.aload(ctx).invokestatic(mc.thisClass, ModuleContext.functionMethod(targets.get(i)), ModuleContext.descriptor(ft));
+                ClassDescReturn.emit(cb, ft);
+            }
+            cb.labelBinding(slow);
+        }
         invoke(cb, ft, f, ctx);
+    }
+
+    private static void loadArguments(CodeBuilder cb, FuncType ft) {
+        if (ModuleContext.isWide(ft)) {
+            cb.aload(0).aload(1);
+            return;
+        }
+        int slot = 0;
+        for (ValType t : ft.params()) {
+            cb.loadLocal(kind(t), slot);
+            slot += kind(t).slotSize();
+        }
     }
 
     private static void invoke(CodeBuilder cb, FuncType ft, int f, int ctx) {
         cb.aload(f).getfield(RuntimeNames.WASM_FUNCTION, "raw", RuntimeNames.METHOD_HANDLE);
-        if (ModuleContext.isWide(ft)) {
-            cb.aload(0).aload(1);
-        } else {
-            int slot = 0;
-            for (ValType t : ft.params()) {
-                cb.loadLocal(kind(t), slot);
-                slot += kind(t).slotSize();
-            }
-        }
+        loadArguments(cb, ft);
         cb.aload(f).aload(ctx).invokestatic(RuntimeNames.WASM_FUNCTION, "contextFor", CONTEXT_FOR);
         cb.invokevirtual(RuntimeNames.METHOD_HANDLE, "invokeExact", ModuleContext.descriptor(ft));
         ClassDescReturn.emit(cb, ft);

@@ -29,41 +29,6 @@ import java.util.Map;
  * only its block structure is followed, so the JVM never sees a stack it cannot type.
  */
 final class FunctionEmitter implements InstrVisitor {
-    /** An open block, loop, if, or the function body itself (kind null). */
-    private static final class Frame {
-        final Op kind;
-        /** The position in the list of open frames: what split methods name as a branch target. */
-        int index;
-        final Label target;
-        final Label elseLabel;
-        final List<ValType> params;
-        final List<ValType> results;
-        final int base;
-        final boolean startReachable;
-        /**
-         * The types of the enclosing frame's operands below this frame's base, bottom first: the
-         * validator answers only for the innermost frame, so a branch out of several frames reads
-         * the operands it must drop from here.
-         */
-        List<ValType> entryTypes = List.of();
-        boolean branched;
-        boolean hasElse;
-
-        Frame(Op kind, Label target, Label elseLabel, List<ValType> params, List<ValType> results, int base, boolean startReachable) {
-            this.kind = kind;
-            this.target = target;
-            this.elseLabel = elseLabel;
-            this.params = params;
-            this.results = results;
-            this.base = base;
-            this.startReachable = startReachable;
-        }
-
-        List<ValType> labelTypes() {
-            return kind == Op.LOOP ? params : results;
-        }
-    }
-
     /** Which method of a possibly split function this emitter writes. */
     record Role(boolean frameMode, boolean wide, SplitPlan plan, int piece, int frameSize) {
         static final Role PLAIN = new Role(false, false, null, -1, 0);
@@ -83,6 +48,8 @@ final class FunctionEmitter implements InstrVisitor {
     private final LocalAccess locals;
     private final MemoryEmitter memory;
     private final SimdEmitter simd;
+    private final PollEmitter polls;
+    private final GlobalEmitter globals;
     private final List<Frame> frames = new ArrayList<>();
     private boolean reachable = true;
     /** Whether code is being written: false outside this method's part of a split function. */
@@ -131,19 +98,18 @@ final class FunctionEmitter implements InstrVisitor {
         this.active = !role.inPiece();
         this.latePrologue = cb.newLabel();
         this.bodyStart = cb.newLabel();
+        this.polls = new PollEmitter(cb, ctx, mc.config);
+        this.globals = new GlobalEmitter(cb, mc, values);
     }
 
     /** Emits the prologue: zeroed locals, the interrupt poll, fuel. */
     void begin() {
         frames.add(new Frame(null, null, null, List.of(), type.results(), 0, true));
         memory.prologue();
-        if (mc.config.interruptible()) {
-            loopCountdown = cb.allocateLocal(TypeKind.INT);
-            cb.loadConstant(LOOP_POLL_INTERVAL).istore(loopCountdown);
-        }
+        polls.prologue();
         if (!role.inPiece()) {
             locals.prologue(type, role.frameSize(), role.wide());
-            fuel();
+            polls.fuel();
         }
         // What else the method needs first is known only at its end (see finish()).
         cb.goto_(latePrologue);
@@ -154,8 +120,6 @@ final class FunctionEmitter implements InstrVisitor {
     private final Label bodyStart;
     /** Whether the code calls anything: only then does function entry poll for interrupts. */
     private boolean calls;
-    /** The JVM locals caching the {@code Global} objects the code uses, by global index. */
-    private final Map<Integer, Integer> globalSlots = new java.util.TreeMap<>();
     private boolean finished;
 
     /**
@@ -170,12 +134,9 @@ final class FunctionEmitter implements InstrVisitor {
         finished = true;
         cb.labelBinding(latePrologue);
         if (calls && !role.inPiece()) {
-            entryPoll();
+            polls.entryPoll();
         }
-        for (Map.Entry<Integer, Integer> g : globalSlots.entrySet()) {
-            cb.aload(ctx).getfield(RuntimeNames.INSTANCE, "globals", RuntimeNames.GLOBAL_ARRAY)
-                    .loadConstant(g.getKey()).aaload().astore(g.getValue());
-        }
+        globals.loadCached(ctx);
         cb.goto_(bodyStart);
     }
 
@@ -273,58 +234,6 @@ final class FunctionEmitter implements InstrVisitor {
         }
     }
 
-    /** The JVM local counting loop iterations down to the next interrupt check, or -1. */
-    private int loopCountdown = -1;
-
-    /**
-     * The poll at function entry. A plain countdown in the instance: every POLL_INTERVAL entries
-     * the runtime reads the volatile interrupt flag. (A volatile read at every poll would keep
-     * HotSpot from hoisting loads out of loops; a value the JIT could cache would never change.)
-     */
-    private void entryPoll() {
-        if (mc.config.interruptible()) {
-            Label ok = cb.newLabel();
-            cb.aload(ctx).dup().getfield(RuntimeNames.INSTANCE, "pollCountdown", ConstantDescs.CD_int).iconst_1().isub().dup_x1();
-            cb.putfield(RuntimeNames.INSTANCE, "pollCountdown", ConstantDescs.CD_int).ifge(ok);
-            cb.aload(ctx).invokestatic(RuntimeNames.TRAPS, "poll", MethodTypeDesc.of(ConstantDescs.CD_void, RuntimeNames.INSTANCE));
-            cb.labelBinding(ok);
-        }
-    }
-
-    /**
-     * The poll at a loop header: a countdown in a JVM local, which the JIT keeps in a register, so
-     * a loop iteration pays a decrement and a branch; at zero it checks the interrupt flag.
-     */
-    private void loopPoll() {
-        if (mc.config.interruptible()) {
-            if (loopCountdown < 0) {
-                throw new IllegalStateException("loop poll before the prologue");
-            }
-            // No call on the rare path, only the flag's read: the loop body stays call-free.
-            Label ok = cb.newLabel();
-            cb.iinc(loopCountdown, -1).iload(loopCountdown).ifge(ok);
-            cb.loadConstant(LOOP_POLL_INTERVAL).istore(loopCountdown);
-            cb.aload(ctx).getfield(RuntimeNames.INSTANCE, "interrupted", ConstantDescs.CD_boolean).ifeq(ok);
-            cb.aload(ctx).invokestatic(RuntimeNames.TRAPS, "interrupted", RuntimeNames.TRAP_OF_INSTANCE).athrow();
-            cb.labelBinding(ok);
-        }
-        fuel();
-    }
-
-    /** Loop iterations between two reads of the interrupt flag. */
-    private static final int LOOP_POLL_INTERVAL = 4096;
-
-    private void fuel() {
-        if (mc.config.fuel()) {
-            Label ok = cb.newLabel();
-            cb.aload(ctx).dup().getfield(RuntimeNames.INSTANCE, "fuel", ConstantDescs.CD_long).lconst_1().lsub().dup2_x1();
-            cb.putfield(RuntimeNames.INSTANCE, "fuel", ConstantDescs.CD_long);
-            cb.lconst_0().lcmp().ifge(ok);
-            cb.aload(ctx).invokestatic(RuntimeNames.TRAPS, "outOfFuel", RuntimeNames.TRAP_OF_INSTANCE).athrow();
-            cb.labelBinding(ok);
-        }
-    }
-
     private FuncType blockType(BlockType bt) {
         return switch (bt) {
             case BlockType.Empty e -> FuncType.EMPTY;
@@ -356,7 +265,7 @@ final class FunctionEmitter implements InstrVisitor {
             case LOOP -> {
                 Label head = cb.newBoundLabel();
                 push(new Frame(op, head, null, ft.params(), ft.results(), base, true));
-                loopPoll();
+                polls.loopPoll();
             }
             case IF -> {
                 Label elseLabel = cb.newLabel();
@@ -554,7 +463,7 @@ final class FunctionEmitter implements InstrVisitor {
                 reachable = false;
             }
             case DROP -> values.pop(types.operandType(0));
-            case SELECT -> select(types.operandType(1));
+            case SELECT -> values.select(types.operandType(1));
             case REF_IS_NULL -> {
                 Label isNull = cb.newLabel();
                 Label done = cb.newLabel();
@@ -572,32 +481,27 @@ final class FunctionEmitter implements InstrVisitor {
         }
     }
 
-    private void select(ValType t) {
-        Label takeFirst = cb.newLabel();
-        Label done = cb.newLabel();
-        boolean wide = kind(t).slotSize() == 2;
-        cb.ifne(takeFirst);
-        if (wide) {
-            cb.dup2_x2().pop2().pop2();
-        } else {
-            cb.swap().pop();
-        }
-        cb.goto_(done);
-        cb.labelBinding(takeFirst);
-        if (wide) {
-            cb.pop2();
-        } else {
-            cb.pop();
-        }
-        cb.labelBinding(done);
-    }
-
     @Override
     public void selectTyped(List<ValType> selected) {
         if (live()) {
-            select(selected.getFirst());
+            values.select(selected.getFirst());
         }
     }
+
+    @Override
+    public void f32Const(int bits) {
+        if (live()) {
+            values.f32Const(bits);
+        }
+    }
+
+    @Override
+    public void f64Const(long bits) {
+        if (live()) {
+            values.f64Const(bits);
+        }
+    }
+
 
     @Override
     public void refNull(HeapType heap) {
@@ -622,49 +526,6 @@ final class FunctionEmitter implements InstrVisitor {
         }
     }
 
-    @Override
-    public void f32Const(int bits) {
-        if (!live()) {
-            return;
-        }
-        float f = Float.intBitsToFloat(bits);
-        String field = switch (bits) {
-            case 0x00000000 -> "f32PlusZero";
-            case 0x80000000 -> "f32MinusZero";
-            case 0x3F800000 -> "f32PlusOne";
-            case 0xBF800000 -> "f32MinusOne";
-            default -> null;
-        };
-        if (field != null) {
-            cb.getstatic(RuntimeNames.FLOAT_CONSTANTS, field, ConstantDescs.CD_float);
-        } else if (Float.isNaN(f)) {
-            // The constant pool may canonicalise NaNs; build the exact bits at run time.
-            cb.loadConstant(bits).invokestatic(ConstantDescs.CD_Float, "intBitsToFloat", MethodTypeDesc.of(ConstantDescs.CD_float, ConstantDescs.CD_int));
-        } else {
-            cb.loadConstant(f);
-        }
-    }
-
-    @Override
-    public void f64Const(long bits) {
-        if (!live()) {
-            return;
-        }
-        double d = Double.longBitsToDouble(bits);
-        String field = bits == 0L ? "f64PlusZero"
-                : bits == 0x8000000000000000L ? "f64MinusZero"
-                : bits == 0x3FF0000000000000L ? "f64PlusOne"
-                : bits == 0xBFF0000000000000L ? "f64MinusOne"
-                : null;
-        if (field != null) {
-            cb.getstatic(RuntimeNames.FLOAT_CONSTANTS, field, ConstantDescs.CD_double);
-        } else if (Double.isNaN(d)) {
-            cb.loadConstant(bits).invokestatic(ConstantDescs.CD_Double, "longBitsToDouble", MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_long));
-        } else {
-            cb.loadConstant(d);
-        }
-    }
-
     // ---- indices: variables, calls, tables, memory ----
 
     @Override
@@ -676,8 +537,8 @@ final class FunctionEmitter implements InstrVisitor {
             case LOCAL_GET -> locals.get(index);
             case LOCAL_SET -> locals.set(index);
             case LOCAL_TEE -> locals.tee(index);
-            case GLOBAL_GET -> globalGet(index);
-            case GLOBAL_SET -> globalSet(index);
+            case GLOBAL_GET -> globals.get(index);
+            case GLOBAL_SET -> globals.set(index);
             case CALL -> {
                 calls = true;
                 FuncType ft = mc.functionType(index);
@@ -692,40 +553,6 @@ final class FunctionEmitter implements InstrVisitor {
             case REF_FUNC -> cb.loadConstant(index).aload(ctx)
                     .invokestatic(RuntimeNames.TABLE_ACCESS, "refFunc", MethodTypeDesc.of(RuntimeNames.OBJECT, ConstantDescs.CD_int, RuntimeNames.INSTANCE));
             default -> memory.index(op, index);
-        }
-    }
-
-    /** Pushes the {@code Global} object, cached in a local loaded by the late prologue. */
-    private void globalRef(int index) {
-        Integer slot = globalSlots.get(index);
-        if (slot == null) {
-            slot = cb.allocateLocal(TypeKind.REFERENCE);
-            globalSlots.put(index, slot);
-        }
-        cb.aload(slot);
-    }
-
-    private void globalGet(int index) {
-        ValType t = mc.module.allGlobals().get(index).type();
-        globalRef(index);
-        if (kind(t) == TypeKind.REFERENCE) {
-            cb.getfield(RuntimeNames.GLOBAL, "ref", RuntimeNames.OBJECT);
-            SimdEmitter.castFromObject(cb, t);
-        } else {
-            cb.getfield(RuntimeNames.GLOBAL, "bits", ConstantDescs.CD_long);
-            values.fromBits(t);
-        }
-    }
-
-    private void globalSet(int index) {
-        ValType t = mc.module.allGlobals().get(index).type();
-        if (kind(t) == TypeKind.REFERENCE) {
-            globalRef(index);
-            cb.swap().putfield(RuntimeNames.GLOBAL, "ref", RuntimeNames.OBJECT);
-        } else {
-            values.toBits(t);
-            globalRef(index);
-            cb.dup_x2().pop().putfield(RuntimeNames.GLOBAL, "bits", ConstantDescs.CD_long);
         }
     }
 

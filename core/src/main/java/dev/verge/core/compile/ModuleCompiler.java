@@ -18,7 +18,9 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.AccessFlag;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Compiles a validated module to one hidden class: each function becomes a static method
@@ -75,12 +77,17 @@ public final class ModuleCompiler {
                         }
                     }
                 }
+                Map<FuncType, List<Integer>> definedByType = new HashMap<>();
+                for (int d = 0; d < module.functions().size(); d++) {
+                    definedByType.computeIfAbsent(mc.functionType(imported + d), k -> new ArrayList<>()).add(imported + d);
+                }
                 for (long key : mc.indirectBridges) {
                     int typeIndex = (int) (key >>> 32);
                     int table = (int) key;
                     FuncType ft = module.funcType(typeIndex);
+                    List<Integer> sameType = definedByType.getOrDefault(ft, List.of());
                     clb.withMethodBody(ModuleContext.indirectMethod(typeIndex, table), ModuleContext.descriptor(ft, ConstantDescs.CD_int), ACC_STATIC,
-                            cb -> Bridges.indirectBridge(cb, ft, typeIndex, table));
+                            cb -> Bridges.indirectBridge(cb, mc, ft, typeIndex, table, sameType));
                 }
             });
         } catch (CompilationException e) {

@@ -74,7 +74,20 @@ final class SplitPlan {
         }
     }
 
-    private void split(Part p, int threshold, Map<Integer, Boolean> reachableAt) {
+    /** A part to consider for cutting, with the size above which it is cut. */
+    private record Task(Part part, int threshold) {}
+
+    /** Plans the pieces of {@code body}; iterative, because blocks may nest tens of thousands deep. */
+    private void split(Part body, int threshold, Map<Integer, Boolean> reachableAt) {
+        Deque<Task> work = new ArrayDeque<>();
+        work.push(new Task(body, threshold));
+        while (!work.isEmpty()) {
+            Task t = work.pop();
+            splitPart(t.part(), t.threshold(), reachableAt, work);
+        }
+    }
+
+    private void splitPart(Part p, int threshold, Map<Integer, Boolean> reachableAt, Deque<Task> work) {
         if (p.to - p.from <= threshold) {
             return;
         }
@@ -82,11 +95,11 @@ final class SplitPlan {
         int prev = -1;
         for (int c : p.cuts) {
             if (prev < 0) {
-                recurse(p, p.from, c, reachableAt);
+                recurse(p, p.from, c, work);
             } else if (c - prev > LIMIT) {
                 close(pieceStart, prev, reachableAt);
                 pieceStart = -1;
-                recurse(p, prev, c, reachableAt);
+                recurse(p, prev, c, work);
             } else if (pieceStart < 0) {
                 pieceStart = prev;
             } else if (c - pieceStart > LIMIT) {
@@ -96,14 +109,15 @@ final class SplitPlan {
             prev = c;
         }
         close(pieceStart, prev, reachableAt);
-        recurse(p, prev < 0 ? p.from : prev, p.to, reachableAt);
+        recurse(p, prev < 0 ? p.from : prev, p.to, work);
     }
 
-    private void recurse(Part p, int from, int to, Map<Integer, Boolean> reachableAt) {
+    /** Queues the parts of the blocks that start in {@code [from, to)} of {@code p}. */
+    private static void recurse(Part p, int from, int to, Deque<Task> work) {
         for (Node child : p.children) {
             if (child.start >= from && child.start < to) {
                 for (Part part : child.parts) {
-                    split(part, MIN_PIECE, reachableAt);
+                    work.push(new Task(part, MIN_PIECE));
                 }
             }
         }

@@ -5,6 +5,7 @@ import static dev.verge.core.compile.ModuleContext.kind;
 import dev.verge.core.model.NumType;
 import dev.verge.core.model.ValType;
 import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
 import java.lang.classfile.TypeKind;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
@@ -166,6 +167,64 @@ final class ValueCode {
             cb.invokestatic(ConstantDescs.CD_Float, "intBitsToFloat", MethodTypeDesc.of(ConstantDescs.CD_float, ConstantDescs.CD_int));
         } else if (t == NumType.F64) {
             cb.invokestatic(ConstantDescs.CD_Double, "longBitsToDouble", MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_long));
+        }
+    }
+
+    /** {@code select}: keeps the first of two values when the i32 on top is not zero. */
+    void select(ValType t) {
+        Label takeFirst = cb.newLabel();
+        Label done = cb.newLabel();
+        boolean wide = kind(t).slotSize() == 2;
+        cb.ifne(takeFirst);
+        if (wide) {
+            cb.dup2_x2().pop2().pop2();
+        } else {
+            cb.swap().pop();
+        }
+        cb.goto_(done);
+        cb.labelBinding(takeFirst);
+        if (wide) {
+            cb.pop2();
+        } else {
+            cb.pop();
+        }
+        cb.labelBinding(done);
+    }
+
+    /** Pushes an f32 constant with exactly these bits. */
+    void f32Const(int bits) {
+        float f = Float.intBitsToFloat(bits);
+        String field = switch (bits) {
+            case 0x00000000 -> "f32PlusZero";
+            case 0x80000000 -> "f32MinusZero";
+            case 0x3F800000 -> "f32PlusOne";
+            case 0xBF800000 -> "f32MinusOne";
+            default -> null;
+        };
+        if (field != null) {
+            cb.getstatic(RuntimeNames.FLOAT_CONSTANTS, field, ConstantDescs.CD_float);
+        } else if (Float.isNaN(f)) {
+            // The constant pool may canonicalise NaNs; build the exact bits at run time.
+            cb.loadConstant(bits).invokestatic(ConstantDescs.CD_Float, "intBitsToFloat", MethodTypeDesc.of(ConstantDescs.CD_float, ConstantDescs.CD_int));
+        } else {
+            cb.loadConstant(f);
+        }
+    }
+
+    /** Pushes an f64 constant with exactly these bits. */
+    void f64Const(long bits) {
+        double d = Double.longBitsToDouble(bits);
+        String field = bits == 0L ? "f64PlusZero"
+                : bits == 0x8000000000000000L ? "f64MinusZero"
+                : bits == 0x3FF0000000000000L ? "f64PlusOne"
+                : bits == 0xBFF0000000000000L ? "f64MinusOne"
+                : null;
+        if (field != null) {
+            cb.getstatic(RuntimeNames.FLOAT_CONSTANTS, field, ConstantDescs.CD_double);
+        } else if (Double.isNaN(d)) {
+            cb.loadConstant(bits).invokestatic(ConstantDescs.CD_Double, "longBitsToDouble", MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_long));
+        } else {
+            cb.loadConstant(d);
         }
     }
 }

@@ -10,7 +10,7 @@
  * {@code dev.verge.core.runtime.ops}; memory, table and trap operations are calls of small runtime
  * helpers that HotSpot inlines.
  *
- * <p>The JVM's limits have fallbacks: functions with more than 254 parameter slots take their
+ * <p>The JVM's limits have fallbacks: functions with more than 253 parameter slots take their
  * arguments in two arrays; functions with too many locals keep them in heap arrays; functions
  * larger than one method are split into piece methods that share those arrays
  * ({@code SplitPlan}). Interruption polls (function entry, loop headers) and fuel are compiled in

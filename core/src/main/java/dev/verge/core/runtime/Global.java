@@ -31,7 +31,7 @@ public final class Global implements Extern {
         return type;
     }
 
-    /** The value, boxed: Integer, Long, Float, Double, or a reference (possibly null). */
+    /** The value, boxed: Integer, Long, Float, Double, {@link V128}, or a reference (possibly null). */
     public Object get() {
         ValType t = type.type();
         if (t == NumType.I32) {

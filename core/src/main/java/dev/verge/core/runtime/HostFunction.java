@@ -2,7 +2,7 @@ package dev.verge.core.runtime;
 
 /**
  * A function written in Java that guests can import. Arguments arrive boxed as {@link Integer}
- * (i32), {@link Long} (i64), {@link Float} (f32), {@link Double} (f64), {@link WasmFunction} or
+ * (i32), {@link Long} (i64), {@link Float} (f32), {@link Double} (f64), {@link V128} (v128), {@link WasmFunction} or
  * null (funcref) and any object (externref); results are returned the same way, one array element
  * per result (null or an empty array when there is none).
  *

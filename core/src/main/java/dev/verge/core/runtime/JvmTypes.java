@@ -33,8 +33,9 @@ public final class JvmTypes {
     }
 
     /**
-     * Whether a function's parameters need more JVM slots than a method can take (255 with the
-     * instance). Such functions use the wide convention: {@code (long[] nums, Object[] refs,
+     * Whether a function's parameters need more JVM slots than a method handle can take: 254 with
+     * the instance, since invoking a handle costs a slot of the 255 a method may have. Such
+     * functions use the wide convention: {@code (long[] nums, Object[] refs,
      * Instance)}, numbers as bits and references indexed by parameter.
      */
     public static boolean isWide(FuncType type) {
@@ -42,7 +43,7 @@ public final class JvmTypes {
         for (ValType t : type.params()) {
             slots += (t == NumType.I64 || t == NumType.F64) ? 2 : 1;
         }
-        return slots > 254;
+        return slots > 253;
     }
 
     /** The type of a compiled function: {@code (params..., Instance) -> return}, or the wide form. */

@@ -4,7 +4,6 @@ import static dev.verge.core.validate.Signatures.LANES;
 import static dev.verge.core.validate.Signatures.PARAMS;
 import static dev.verge.core.validate.Signatures.RESULTS;
 
-import dev.verge.core.binary.CodeReader;
 import dev.verge.core.instr.BlockType;
 import dev.verge.core.instr.InstrVisitor;
 import dev.verge.core.instr.Op;
@@ -60,7 +59,7 @@ public final class FunctionValidator extends FunctionScope implements InstrVisit
     void validateFunction(int definedIndex) {
         int functionIndex = m.importedFunctions + definedIndex;
         beginFunction(functionIndex, m.module().codes().get(definedIndex).locals());
-        CodeReader.read(m.module().codes().get(definedIndex).body(), this);
+        BodyReader.read(m.module().codes().get(definedIndex).body(), this);
         finish();
     }
 

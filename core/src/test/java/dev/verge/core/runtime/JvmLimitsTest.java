@@ -70,12 +70,13 @@ class JvmLimitsTest {
     void deepNesting() {
         ModuleFixture m = new ModuleFixture();
         int f = m.func(sig(List.of(), List.of(I32)), c -> {
-            for (int i = 0; i < 3000; i++) {
+            // Deep enough to be split (its code is over the threshold) as well as deep.
+            for (int i = 0; i < 9_000; i++) {
                 c.block(BLOCK, BlockType.I32);
             }
             c.i32Const(7);
-            c.branch(BR, 1500);
-            for (int i = 0; i < 3000; i++) {
+            c.branch(BR, 6_000);
+            for (int i = 0; i < 9_000; i++) {
                 c.op(END);
             }
         });

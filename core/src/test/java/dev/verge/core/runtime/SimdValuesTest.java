@@ -140,6 +140,9 @@ class SimdValuesTest {
         assertEquals(B, g.get());
         g.set(A_PLUS_B);
         assertArrayEquals(new Object[] {A_PLUS_B}, inst.function("get").call());
+        assertThrows(IllegalArgumentException.class, () -> g.set(5));
+        assertThrows(IllegalArgumentException.class, () -> g.set(null));
+        assertEquals(A_PLUS_B, g.get());
     }
 
     @Test
@@ -217,6 +220,40 @@ class SimdValuesTest {
             c.index(LOCAL_GET, 35_001);
         });
         assertArrayEquals(new Object[] {A}, m.exportFunction("f", f).instantiate().function("f").call(A));
+    }
+
+    /** A function too big for one JVM method is split into pieces: vectors cross them in the frame arrays. */
+    @Test
+    void vectorsAcrossSplitPieces() {
+        int steps = 3000;
+        ModuleFixture m = new ModuleFixture();
+        int f = m.func(sig(List.of(VEC), List.of(VEC)), List.of(VEC), c -> {
+            c.index(LOCAL_GET, 0);
+            c.index(LOCAL_SET, 1);
+            c.block(BLOCK, BlockType.of(VEC));
+            for (int i = 0; i < steps; i++) {
+                c.index(LOCAL_GET, 1);
+                c.v128Const(1, 0);
+                c.op(I64X2_ADD);
+                c.index(LOCAL_SET, 1);
+                if (i == steps / 2) {
+                    // leave the block early, carrying a vector, when lane 1 of the argument is odd
+                    c.index(LOCAL_GET, 1);
+                    c.index(LOCAL_GET, 0);
+                    c.lane(I64X2_EXTRACT_LANE, 1);
+                    c.op(I32_WRAP_I64);
+                    c.i32Const(1);
+                    c.op(I32_AND);
+                    c.branch(BR_IF, 0);
+                    c.op(DROP);
+                }
+            }
+            c.index(LOCAL_GET, 1);
+            c.op(END);
+        });
+        WasmFunction fn = m.exportFunction("f", f).instantiate().function("f");
+        assertArrayEquals(new Object[] {V128.of(steps, 0)}, fn.call(V128.ZERO));
+        assertArrayEquals(new Object[] {V128.of(steps / 2 + 1, 1)}, fn.call(V128.of(0, 1)));
     }
 
     /** More parameter slots than a JVM method takes: the wide calling convention. */

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The apps being served. Requests read an immutable {@link Snapshot}; a deploy, rollback or delete
@@ -35,11 +36,17 @@ public final class AppRegistry {
 
     private final AppStore store;
     private final EdgeLog log;
+    private final Consumer<DeployedApp> warmer;
     private final AtomicReference<Snapshot> current = new AtomicReference<>(new Snapshot(Map.of(), Router.empty()));
 
-    public AppRegistry(AppStore store, EdgeLog log) {
+    /**
+     * @param warmer runs a new version once before it is served (see {@link Warmup}), so its first
+     *     real request does not pay the JVM's first-run costs against its CPU limit
+     */
+    public AppRegistry(AppStore store, EdgeLog log, Consumer<DeployedApp> warmer) {
         this.store = store;
         this.log = log;
+        this.warmer = warmer;
     }
 
     public Snapshot snapshot() {
@@ -74,6 +81,7 @@ public final class AppRegistry {
         AppStore.StoredVersion v = store.write(manifest.name(), module, manifestText, files);
         DeployedApp app = new DeployedApp(manifest, v.version(), compiled, filesDir(v, manifest), new Semaphore(manifest.limits().concurrency()));
         checkFiles(app);
+        warmer.accept(app);
         next.put(manifest.name(), app);
         store.setCurrent(manifest.name(), v.version());
         install(next);
@@ -125,6 +133,7 @@ public final class AppRegistry {
         CompiledModule compiled = compile(manifest, v.moduleBytes());
         DeployedApp app = new DeployedApp(manifest, v.version(), compiled, filesDir(v, manifest), new Semaphore(manifest.limits().concurrency()));
         checkFiles(app);
+        warmer.accept(app);
         return app;
     }
 

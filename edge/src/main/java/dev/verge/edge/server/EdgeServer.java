@@ -53,7 +53,10 @@ public final class EdgeServer implements AutoCloseable {
         EdgeLog log = new EdgeLog(config.logOut());
         AppStore store = new AppStore(config.store());
         boolean fresh = store.isEmpty();
-        AppRegistry registry = new AppRegistry(store, log);
+        Watchdog watchdog = new Watchdog();
+        GuestRunner runner = new GuestRunner(Wasi.provider(), watchdog);
+        HostImports hostImports = HostApiImports.create(store, log);
+        AppRegistry registry = new AppRegistry(store, log, new Warmup(runner, hostImports));
         registry.loadAll();
         if (fresh && config.seedExamples()) {
             List<String> names = ExampleApps.deployAll(registry);
@@ -65,9 +68,6 @@ public final class EdgeServer implements AutoCloseable {
         AdminToken token = AdminToken.load(config.adminToken(), store.adminTokenFile());
         Metrics metrics = new Metrics();
         ExecutorService guests = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("verge-guest-", 0).factory());
-        Watchdog watchdog = new Watchdog();
-        GuestRunner runner = new GuestRunner(Wasi.provider(), watchdog);
-        HostImports hostImports = HostApiImports.create(store, log);
 
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("verge-http");
@@ -116,6 +116,12 @@ public final class EdgeServer implements AutoCloseable {
         try {
             byte[] module = Files.readAllBytes(dir.resolve(AppStore.MODULE_FILE));
             String manifest = Files.readString(dir.resolve(AppStore.MANIFEST_FILE));
+            String name = dev.verge.edge.manifest.ManifestParser.parse(manifest).name();
+            var current = registry.store().current(name);
+            if (current.isPresent() && current.get().manifestText().equals(manifest)
+                    && java.util.Arrays.equals(current.get().moduleBytes(), module)) {
+                return; // already served as is: restarting with the same --app adds no version
+            }
             DeployedApp app = registry.deploy(module, manifest, Map.of());
             log.write("app-deployed", "app", app.name(), "version", app.version(), "from", dir.toString());
         } catch (java.io.IOException e) {
@@ -143,6 +149,11 @@ public final class EdgeServer implements AutoCloseable {
     /** The apps being served. */
     public AppRegistry registry() {
         return registry;
+    }
+
+    /** Whether shutdown has begun (new requests are refused, those in flight are finishing). */
+    public boolean stopping() {
+        return server.isStopping() || server.isStopped();
     }
 
     /** Blocks until the server stops. */

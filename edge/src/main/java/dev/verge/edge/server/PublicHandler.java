@@ -27,7 +27,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * The public listener: routes each request to its app and answers it from a fresh guest instance
- * on a virtual thread. The server's own paths live under {@code /_verge/} (health) and {@code /}
+ * on a virtual thread. The server's own paths live under {@code /_verge/} ({@code health}, and
+ * {@code baseline}: a plain Java answer, the load test's ceiling) and {@code /}
  * lists the apps when no app claims it. Errors caused by a guest reach the client as a bare status;
  * the details go to the log only.
  */
@@ -60,6 +61,15 @@ final class PublicHandler extends Handler.Abstract {
             Replies.text(response, callback, 200, "ok\n");
             return true;
         }
+        if (path.equals("/_verge/baseline")) {
+            // The load test's ceiling: a plain Java handler taking the same virtual-thread hop as a guest.
+            try {
+                guests.execute(() -> Replies.text(response, callback, 200, "Hello from plain Java on Verge!\n"));
+            } catch (RejectedExecutionException e) {
+                Replies.text(response, callback, 503, "Service Unavailable\n");
+            }
+            return true;
+        }
         AppRegistry.Snapshot snapshot = registry.snapshot();
         Router.Match<DeployedApp> match = snapshot.router().find(Request.getServerName(request), path);
         if (match == null) {
@@ -86,7 +96,11 @@ final class PublicHandler extends Handler.Abstract {
         int status;
         long bytesOut = 0;
         try {
-            Replies.Reply reply = answer(request, app, match, path, requestId);
+            Replies.Reply guestReply = answer(request, app, match, path, requestId);
+            // The request id lets an operator find this request's log lines from what a client reports.
+            List<Replies.Header> headers = new ArrayList<>(guestReply.headers());
+            headers.add(new Replies.Header("X-Request-Id", requestId));
+            Replies.Reply reply = new Replies.Reply(guestReply.status(), headers, guestReply.body());
             bytesOut = reply.body().length;
             // Sent after the slot is released, so a client that has its answer can count on the slot being free.
             status = Replies.send(response, callback, reply);

@@ -19,6 +19,9 @@ class AdminApiTest {
     @TempDir
     Path store;
 
+    @TempDir
+    Path appDir;
+
     static String manifest(String greeting) {
         return """
                 name = "app"
@@ -112,6 +115,21 @@ class AdminApiTest {
     }
 
     @Test
+    void modulesAskingForUngrantableImportsOrWithoutStartAreRefused() {
+        try (EdgeHarness edge = new EdgeHarness(store, false)) {
+            byte[] importsEnv = {0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 4, 1, 0x60, 0, 0, 2, 9, 1, 3, 'e', 'n', 'v', 1, 'f', 0, 0};
+            DeployException e = org.junit.jupiter.api.Assertions.assertThrows(DeployException.class,
+                    () -> edge.deploy(importsEnv, manifest("x")));
+            assertTrue(e.getMessage().contains("imports env.f"), e.getMessage());
+            byte[] empty = {0, 0x61, 0x73, 0x6d, 1, 0, 0, 0};
+            DeployException noStart = org.junit.jupiter.api.Assertions.assertThrows(DeployException.class,
+                    () -> edge.deploy(empty, manifest("x")));
+            assertTrue(noStart.getMessage().contains("_start"), noStart.getMessage());
+            assertEquals(List.of(), edge.server.registry().store().versions("app"), "nothing was stored");
+        }
+    }
+
+    @Test
     void storeSurvivesRestart() throws Exception {
         try (EdgeHarness edge = new EdgeHarness(store, false)) {
             edge.send(edge.admin("/apps/app").PUT(body(manifest("one"))).build());
@@ -121,6 +139,22 @@ class AdminApiTest {
         try (EdgeHarness edge = new EdgeHarness(store, false)) {
             assertTrue(edge.get("/app/echo").body().contains("GREETING=one"), "the rolled-back version is still served");
             assertEquals(List.of(1, 2), edge.server.registry().store().versions("app"));
+        }
+    }
+
+    @Test
+    void appDirectoryGivenAtStartIsDeployedOnceAcrossRestarts() throws Exception {
+        Path app = appDir;
+        Files.write(app.resolve("app.wasm"), EdgeHarness.probe());
+        Files.writeString(app.resolve("verge.toml"), manifest("dir"));
+        for (int run = 0; run < 2; run++) {
+            EdgeConfig config = EdgeConfig.defaults(store).withListen("127.0.0.1", 0).withAdmin("127.0.0.1", -1)
+                    .withSeedExamples(false).withAppDirs(List.of(app))
+                    .withLog(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            try (EdgeServer server = EdgeServer.start(config)) {
+                assertEquals(List.of(1), server.registry().store().versions("app"));
+                assertEquals(-1, server.adminPort());
+            }
         }
     }
 

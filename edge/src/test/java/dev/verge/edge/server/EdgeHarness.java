@@ -41,6 +41,21 @@ final class EdgeHarness implements AutoCloseable {
         }
     }
 
+    /** The first log line containing {@code text}, waiting for it (access lines follow the reply). */
+    String awaitLogLine(String text) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            java.util.Optional<String> line = log().lines().filter(l -> l.contains(text)).findFirst();
+            if (line.isPresent()) {
+                return line.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no log line with " + text + " in\n" + log());
+            }
+            Thread.onSpinWait();
+        }
+    }
+
     static byte[] resource(String path) {
         try (InputStream in = EdgeHarness.class.getResourceAsStream(path)) {
             if (in == null) {

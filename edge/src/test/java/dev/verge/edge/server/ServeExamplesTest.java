@@ -33,6 +33,45 @@ class ServeExamplesTest {
     }
 
     @Test
+    void notesExampleStoresJsonInItsKeyValueStore() {
+        try (EdgeHarness edge = new EdgeHarness(store, true)) {
+            HttpResponse<String> put = edge.send(edge.publicRequest("/notes/first")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("buy \"milk\"")).build());
+            assertEquals(201, put.statusCode(), put.body());
+            HttpResponse<String> get = edge.get("/notes/first");
+            assertEquals(200, get.statusCode());
+            assertEquals("{\"id\":\"first\",\"text\":\"buy \\\"milk\\\"\"}\n", get.body());
+            assertEquals("{\"notes\":[\"first\"]}\n", edge.get("/notes").body());
+            assertEquals(204, edge.send(edge.publicRequest("/notes/first").DELETE().build()).statusCode());
+            assertEquals(404, edge.get("/notes/first").statusCode());
+        }
+    }
+
+    @Test
+    void grayscaleExampleConvertsAPpmToPgm() {
+        try (EdgeHarness edge = new EdgeHarness(store, true)) {
+            byte[] header = "P6\n2 1\n255\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] image = java.util.Arrays.copyOf(header, header.length + 6);
+            byte[] pixels = {(byte) 255, 0, 0, 10, 20, 30};
+            System.arraycopy(pixels, 0, image, header.length, 6);
+            HttpResponse<byte[]> r;
+            try {
+                r = edge.client.send(edge.publicRequest("/grayscale").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(image)).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            assertEquals(200, r.statusCode());
+            assertEquals("image/x-portable-graymap", r.headers().firstValue("Content-Type").orElseThrow());
+            byte[] expected = java.util.Arrays.copyOf("P5\n2 1\n255\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 13);
+            expected[11] = (byte) 76; // 0.299 * 255
+            expected[12] = (byte) 18; // (299*10 + 587*20 + 114*30 + 500) / 1000
+            assertEquals(java.util.Arrays.toString(expected), java.util.Arrays.toString(r.body()));
+            assertEquals(400, edge.send(edge.publicRequest("/grayscale").POST(java.net.http.HttpRequest.BodyPublishers.ofString("GIF89a")).build()).statusCode());
+        }
+    }
+
+    @Test
     void healthAnswersOnBothListeners() {
         try (EdgeHarness edge = new EdgeHarness(store, false)) {
             assertEquals(200, edge.get("/_verge/health").statusCode());

@@ -116,8 +116,9 @@ class WagiTest {
 
     @Test
     void accessLogIsJsonWithRequestIdAndSecretsNeverLogged() {
-        edge.get("/probe/echo");
-        String access = edge.log().lines().filter(l -> l.contains("\"kind\":\"access\"")).findFirst().orElseThrow();
+        String id = edge.get("/probe/echo").headers().firstValue("X-Request-Id").orElseThrow();
+        String access = edge.awaitLogLine("\"kind\":\"access\"");
+        assertTrue(access.contains("\"request_id\":\"" + id + "\""), access);
         assertTrue(access.contains("\"status\":200") && access.contains("\"request_id\":\""), access);
         assertFalse(edge.log().contains("s3cret-value"), "secret values never reach the log");
     }

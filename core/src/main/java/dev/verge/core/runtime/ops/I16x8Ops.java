@@ -107,22 +107,22 @@ public final class I16x8Ops {
 
     /** {@code i16x8.narrow_i32x4_s}: the i32 lanes of {@code a} then {@code b}, saturated to i16. */
     public static V128 narrowI32x4S(V128 a, V128 b) {
-        int[] out = new int[8];
+        Lanes.Builder out = new Lanes.Builder(16);
         for (int i = 0; i < 4; i++) {
-            out[i] = LaneOps.i16NarrowI32S(Lanes.i32(a, i));
-            out[i + 4] = LaneOps.i16NarrowI32S(Lanes.i32(b, i));
+            out.set(i, LaneOps.i16NarrowI32S(Lanes.i32(a, i)));
+            out.set(i + 4, LaneOps.i16NarrowI32S(Lanes.i32(b, i)));
         }
-        return Lanes.of16(out);
+        return out.build();
     }
 
     /** {@code i16x8.narrow_i32x4_u}: the signed i32 lanes of {@code a} then {@code b}, saturated to u16. */
     public static V128 narrowI32x4U(V128 a, V128 b) {
-        int[] out = new int[8];
+        Lanes.Builder out = new Lanes.Builder(16);
         for (int i = 0; i < 4; i++) {
-            out[i] = LaneOps.i16NarrowI32U(Lanes.i32(a, i));
-            out[i + 4] = LaneOps.i16NarrowI32U(Lanes.i32(b, i));
+            out.set(i, LaneOps.i16NarrowI32U(Lanes.i32(a, i)));
+            out.set(i + 4, LaneOps.i16NarrowI32U(Lanes.i32(b, i)));
         }
-        return Lanes.of16(out);
+        return out.build();
     }
 
     /** {@code i16x8.extend_low_i8x16_s}. */
@@ -146,12 +146,12 @@ public final class I16x8Ops {
     }
 
     private static V128 extend(V128 a, int from, boolean signed) {
-        int[] out = new int[8];
+        Lanes.Builder out = new Lanes.Builder(16);
         for (int i = 0; i < 8; i++) {
             int x = Lanes.i8(a, from + i);
-            out[i] = signed ? x : x & 0xFF;
+            out.set(i, signed ? x : x & 0xFF);
         }
-        return Lanes.of16(out);
+        return out.build();
     }
 
     /** {@code i16x8.shl}: the count is taken modulo 16. */
@@ -253,30 +253,30 @@ public final class I16x8Ops {
     }
 
     private static V128 extmul(V128 a, V128 b, int from, boolean signed) {
-        int[] out = new int[8];
+        Lanes.Builder out = new Lanes.Builder(16);
         for (int i = 0; i < 8; i++) {
             int x = Lanes.i8(a, from + i);
             int y = Lanes.i8(b, from + i);
-            out[i] = signed ? x * y : (x & 0xFF) * (y & 0xFF);
+            out.set(i, signed ? x * y : (x & 0xFF) * (y & 0xFF));
         }
-        return Lanes.of16(out);
+        return out.build();
     }
 
     /** {@code i16x8.extadd_pairwise_i8x16_s}: lane {@code i} is {@code a[2i] + a[2i+1]}, widened. */
     public static V128 extaddPairwiseI8x16S(V128 a) {
-        int[] out = new int[8];
+        Lanes.Builder out = new Lanes.Builder(16);
         for (int i = 0; i < 8; i++) {
-            out[i] = Lanes.i8(a, 2 * i) + Lanes.i8(a, 2 * i + 1);
+            out.set(i, Lanes.i8(a, 2 * i) + Lanes.i8(a, 2 * i + 1));
         }
-        return Lanes.of16(out);
+        return out.build();
     }
 
     /** {@code i16x8.extadd_pairwise_i8x16_u}. */
     public static V128 extaddPairwiseI8x16U(V128 a) {
-        int[] out = new int[8];
+        Lanes.Builder out = new Lanes.Builder(16);
         for (int i = 0; i < 8; i++) {
-            out[i] = (Lanes.i8(a, 2 * i) & 0xFF) + (Lanes.i8(a, 2 * i + 1) & 0xFF);
+            out.set(i, (Lanes.i8(a, 2 * i) & 0xFF) + (Lanes.i8(a, 2 * i + 1) & 0xFF));
         }
-        return Lanes.of16(out);
+        return out.build();
     }
 }

@@ -167,11 +167,11 @@ public final class I32x4Ops {
 
     /** {@code i32x4.dot_i16x8_s}: lane {@code i} is {@code a[2i]*b[2i] + a[2i+1]*b[2i+1]}, wrapping. */
     public static V128 dotI16x8S(V128 a, V128 b) {
-        int[] out = new int[4];
+        Lanes.Builder out = new Lanes.Builder(32);
         for (int i = 0; i < 4; i++) {
-            out[i] = Lanes.i16(a, 2 * i) * Lanes.i16(b, 2 * i) + Lanes.i16(a, 2 * i + 1) * Lanes.i16(b, 2 * i + 1);
+            out.set(i, Lanes.i16(a, 2 * i) * Lanes.i16(b, 2 * i) + Lanes.i16(a, 2 * i + 1) * Lanes.i16(b, 2 * i + 1));
         }
-        return Lanes.of32(out);
+        return out.build();
     }
 
     /** {@code i32x4.extmul_low_i16x8_s}. */
@@ -195,31 +195,31 @@ public final class I32x4Ops {
     }
 
     private static V128 extmul(V128 a, V128 b, int from, boolean signed) {
-        int[] out = new int[4];
+        Lanes.Builder out = new Lanes.Builder(32);
         for (int i = 0; i < 4; i++) {
             int x = Lanes.i16(a, from + i);
             int y = Lanes.i16(b, from + i);
-            out[i] = signed ? x * y : (x & 0xFFFF) * (y & 0xFFFF);
+            out.set(i, signed ? x * y : (x & 0xFFFF) * (y & 0xFFFF));
         }
-        return Lanes.of32(out);
+        return out.build();
     }
 
     /** {@code i32x4.extadd_pairwise_i16x8_s}. */
     public static V128 extaddPairwiseI16x8S(V128 a) {
-        int[] out = new int[4];
+        Lanes.Builder out = new Lanes.Builder(32);
         for (int i = 0; i < 4; i++) {
-            out[i] = Lanes.i16(a, 2 * i) + Lanes.i16(a, 2 * i + 1);
+            out.set(i, Lanes.i16(a, 2 * i) + Lanes.i16(a, 2 * i + 1));
         }
-        return Lanes.of32(out);
+        return out.build();
     }
 
     /** {@code i32x4.extadd_pairwise_i16x8_u}. */
     public static V128 extaddPairwiseI16x8U(V128 a) {
-        int[] out = new int[4];
+        Lanes.Builder out = new Lanes.Builder(32);
         for (int i = 0; i < 4; i++) {
-            out[i] = (Lanes.i16(a, 2 * i) & 0xFFFF) + (Lanes.i16(a, 2 * i + 1) & 0xFFFF);
+            out.set(i, (Lanes.i16(a, 2 * i) & 0xFFFF) + (Lanes.i16(a, 2 * i + 1) & 0xFFFF));
         }
-        return Lanes.of32(out);
+        return out.build();
     }
 
     /** {@code i32x4.trunc_sat_f32x4_s}: {@link ConvertOps#i32TruncSatF32S} per lane. */

@@ -11,22 +11,22 @@ public final class I8x16Ops {
 
     /** {@code i8x16.shuffle}: lane {@code i} is lane {@code s[i]} of {@code a ++ b} (0-31). */
     public static V128 shuffle(V128 a, V128 b, long lanesLo, long lanesHi) {
-        int[] out = new int[16];
+        Lanes.Builder out = new Lanes.Builder(8);
         for (int i = 0; i < 16; i++) {
             int s = (int) ((i < 8 ? lanesLo : lanesHi) >>> ((i & 7) * 8)) & 31;
-            out[i] = s < 16 ? Lanes.i8(a, s) : Lanes.i8(b, s - 16);
+            out.set(i, s < 16 ? Lanes.i8(a, s) : Lanes.i8(b, s - 16));
         }
-        return Lanes.of8(out);
+        return out.build();
     }
 
     /** {@code i8x16.swizzle}: lane {@code i} is lane {@code s[i]} of {@code a}, or 0 if {@code s[i] >= 16}. */
     public static V128 swizzle(V128 a, V128 s) {
-        int[] out = new int[16];
+        Lanes.Builder out = new Lanes.Builder(8);
         for (int i = 0; i < 16; i++) {
             int k = Lanes.i8(s, i) & 0xFF;
-            out[i] = k < 16 ? Lanes.i8(a, k) : 0;
+            out.set(i, k < 16 ? Lanes.i8(a, k) : 0);
         }
-        return Lanes.of8(out);
+        return out.build();
     }
 
     /** {@code i8x16.splat}: the low 8 bits of {@code x} in every lane. */
@@ -130,22 +130,22 @@ public final class I8x16Ops {
 
     /** {@code i8x16.narrow_i16x8_s}: the i16 lanes of {@code a} then {@code b}, saturated to i8. */
     public static V128 narrowI16x8S(V128 a, V128 b) {
-        int[] out = new int[16];
+        Lanes.Builder out = new Lanes.Builder(8);
         for (int i = 0; i < 8; i++) {
-            out[i] = LaneOps.i8NarrowI16S(Lanes.i16(a, i));
-            out[i + 8] = LaneOps.i8NarrowI16S(Lanes.i16(b, i));
+            out.set(i, LaneOps.i8NarrowI16S(Lanes.i16(a, i)));
+            out.set(i + 8, LaneOps.i8NarrowI16S(Lanes.i16(b, i)));
         }
-        return Lanes.of8(out);
+        return out.build();
     }
 
     /** {@code i8x16.narrow_i16x8_u}: the signed i16 lanes of {@code a} then {@code b}, saturated to u8. */
     public static V128 narrowI16x8U(V128 a, V128 b) {
-        int[] out = new int[16];
+        Lanes.Builder out = new Lanes.Builder(8);
         for (int i = 0; i < 8; i++) {
-            out[i] = LaneOps.i8NarrowI16U(Lanes.i16(a, i));
-            out[i + 8] = LaneOps.i8NarrowI16U(Lanes.i16(b, i));
+            out.set(i, LaneOps.i8NarrowI16U(Lanes.i16(a, i)));
+            out.set(i + 8, LaneOps.i8NarrowI16U(Lanes.i16(b, i)));
         }
-        return Lanes.of8(out);
+        return out.build();
     }
 
     /** {@code i8x16.shl}: the count is taken modulo 8. */

@@ -65,37 +65,61 @@ final class Lanes {
         return h == 0 ? v.lo() : v.hi();
     }
 
-    // ---- building from lanes (arrays are short-lived and scalar-replaced once inlined) ----
-
-    static V128 of8(int[] lanes) {
-        return V128.of(pack(lanes, 0, 8, 8), pack(lanes, 8, 8, 8));
-    }
-
-    static V128 of16(int[] lanes) {
-        return V128.of(pack(lanes, 0, 4, 16), pack(lanes, 4, 4, 16));
-    }
+    // ---- building from lanes: array literals (constant indices only) are scalar-replaced once
+    // inlined; lanes computed in a loop go to a Builder instead (see docs/simd.md) ----
 
     static V128 of32(int[] lanes) {
-        return V128.of(pack(lanes, 0, 2, 32), pack(lanes, 2, 2, 32));
+        return V128.of(pair(lanes[0], lanes[1]), pair(lanes[2], lanes[3]));
     }
 
     static V128 ofF32(float a, float b, float c, float d) {
-        return of32(new int[] {
-            Float.floatToRawIntBits(a), Float.floatToRawIntBits(b), Float.floatToRawIntBits(c), Float.floatToRawIntBits(d)
-        });
+        return V128.of(
+                pair(Float.floatToRawIntBits(a), Float.floatToRawIntBits(b)),
+                pair(Float.floatToRawIntBits(c), Float.floatToRawIntBits(d)));
+    }
+
+    /** Two 32-bit lanes as one half, {@code low} in the low bits. */
+    private static long pair(int low, int high) {
+        return (low & 0xFFFF_FFFFL) | (long) high << 32;
     }
 
     static V128 ofF64(double a, double b) {
         return V128.of(Double.doubleToRawLongBits(a), Double.doubleToRawLongBits(b));
     }
 
-    private static long pack(int[] lanes, int from, int count, int width) {
-        long mask = (1L << width) - 1;
-        long r = 0;
-        for (int i = 0; i < count; i++) {
-            r |= (lanes[from + i] & mask) << (i * width);
+    /**
+     * Builds a vector lane by lane, each lane set once, for helpers that compute lanes in a loop.
+     * Unlike an {@code int[]} filled in a loop, which C2 keeps on the heap unless it unrolls the
+     * loop completely, this object has fixed fields, so escape analysis removes it: such helpers
+     * do not allocate once inlined.
+     */
+    static final class Builder {
+        private final int width;
+        private final int perHalf;
+        private final long mask;
+        private long lo;
+        private long hi;
+
+        /** A builder of lanes {@code width} bits wide (8, 16 or 32). */
+        Builder(int width) {
+            this.width = width;
+            this.perHalf = 64 / width;
+            this.mask = (1L << width) - 1;
         }
-        return r;
+
+        /** Sets lane {@code i} (not set before) to the low {@code width} bits of {@code value}. */
+        void set(int i, int value) {
+            long bits = (value & mask) << ((i & (perHalf - 1)) * width);
+            if (i < perHalf) {
+                lo |= bits;
+            } else {
+                hi |= bits;
+            }
+        }
+
+        V128 build() {
+            return V128.of(lo, hi);
+        }
     }
 
     // ---- lane-wise combinators ----

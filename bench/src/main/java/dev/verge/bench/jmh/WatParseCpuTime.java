@@ -1,0 +1,51 @@
+package dev.verge.bench.jmh;
+
+import dev.verge.text.Wat;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.function.Supplier;
+
+/**
+ * The {@link WatParseBenchmark} measurement in CPU time of the measuring thread instead of
+ * wall-clock time, for machines shared with other work. Prints the median MB of text per
+ * CPU-second of {@code Wat.parse} (UTF-8 bytes to the module model) and {@code Wat.toBinary}
+ * (string to binary encoding).
+ *
+ * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.verge.bench.jmh.WatParseCpuTime
+ * [ROUNDS]}.
+ */
+public final class WatParseCpuTime {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private WatParseCpuTime() {}
+
+    public static void main(String[] args) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+        String text = GeneratedWat.text(GeneratedWat.FUNCTIONS);
+        byte[] utf8 = GeneratedWat.utf8(text);
+        System.out.printf("text: %.1f MB, %d lines; %d rounds after %d warm-up rounds; MB per CPU-second%n",
+                utf8.length / 1e6, text.lines().count(), rounds, rounds);
+        report("Wat.parse", utf8.length, rounds, () -> Wat.parse(utf8));
+        report("Wat.toBinary", utf8.length, rounds, () -> Wat.toBinary(text));
+    }
+
+    private static void report(String name, int size, int rounds, Supplier<?> work) {
+        for (int i = 0; i < rounds; i++) {
+            work.get();
+        }
+        double[] rates = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            long start = THREADS.getCurrentThreadCpuTime();
+            Object result = work.get();
+            long nanos = THREADS.getCurrentThreadCpuTime() - start;
+            if (result == null) {
+                throw new AssertionError(name + " returned null");
+            }
+            rates[i] = size / 1e6 / (nanos / 1e9);
+        }
+        Arrays.sort(rates);
+        System.out.printf("%-13s median %6.1f MB/s (min %.1f, max %.1f)%n",
+                name, rates[rounds / 2], rates[0], rates[rounds - 1]);
+    }
+}

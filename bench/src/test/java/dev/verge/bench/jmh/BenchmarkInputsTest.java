@@ -1,0 +1,63 @@
+package dev.verge.bench.jmh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.verge.bench.gen.ModuleGenerator;
+import dev.verge.core.binary.ModuleDecoder;
+import dev.verge.core.model.WasmModule;
+import dev.verge.core.runtime.Engine;
+import dev.verge.core.runtime.Instance;
+import dev.verge.core.runtime.Linker;
+import dev.verge.core.runtime.Memory;
+import dev.verge.core.validate.Validator;
+import dev.verge.text.Wat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The inputs of the text and engine benchmarks are what their Javadoc says they are. */
+class BenchmarkInputsTest {
+    @Test
+    void generatedWatParsesToTheGeneratedModule() {
+        String text = GeneratedWat.text(20);
+        WasmModule parsed = Wat.parse(GeneratedWat.utf8(text));
+        Validator.validate(parsed);
+        WasmModule original = ModuleDecoder.decode(ModuleGenerator.generate(20, 1).bytes());
+        assertEquals(original.codes().size(), parsed.codes().size());
+        assertEquals(original.functions(), parsed.functions());
+    }
+
+    @Test
+    void instantiationModuleHasAMebibyteAndItsData() {
+        Instance instance = new Linker().instantiate(EngineGuests.instantiationModule(new Engine()));
+        Memory memory = instance.memory("memory");
+        assertEquals(1 << 20, memory.byteSize());
+        assertEquals(7, memory.readU8(1024));
+        assertEquals(((EngineGuests.DATA_BYTES - 1) * 31 + 7) & 0xFF,
+                memory.readU8(1024 + EngineGuests.DATA_BYTES - 1));
+        assertEquals(0, memory.readU8(1024 + EngineGuests.DATA_BYTES));
+        assertEquals(5, instance.function("store").call(2048, 5)[0]);
+        assertEquals(5, instance.function("load").call(2048)[0]);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void loopsModuleComputesTheSameWithAndWithoutPolling(boolean interruptible) throws Throwable {
+        Instance instance = new Linker().instantiate(EngineGuests.loopsModule(interruptible));
+        assertEquals(6765, (int) instance.function("fib").handle().invokeExact(EngineGuests.FIB_ARGUMENT));
+        int x = 0;
+        for (int i = 0; i < 1000; i++) {
+            x = x * 1103515245 + 12345;
+        }
+        assertEquals(x, (int) instance.function("loop").handle().invokeExact(1000));
+    }
+
+    @Test
+    void fibCallCountMatchesTheRecurrence() {
+        assertEquals(calls(EngineGuests.FIB_ARGUMENT), EngineGuests.FIB_CALLS);
+    }
+
+    private static int calls(int n) {
+        return n < 2 ? 1 : 1 + calls(n - 1) + calls(n - 2);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.verge.core.compile;
+
+import dev.verge.core.instr.Op;
+import dev.verge.core.model.ValType;
+import java.lang.classfile.Label;
+import java.util.List;
+
+/** An open block, loop, if, or the function body itself (kind null). */
+final class Frame {
+    final Op kind;
+    /** The position in the list of open frames: what split methods name as a branch target. */
+    int index;
+    final Label target;
+    final Label elseLabel;
+    final List<ValType> params;
+    final List<ValType> results;
+    final int base;
+    final boolean startReachable;
+    /**
+     * The types of the enclosing frame's operands below this frame's base, bottom first: the
+     * validator answers only for the innermost frame, so a branch out of several frames reads
+     * the operands it must drop from here.
+     */
+    List<ValType> entryTypes = List.of();
+    boolean branched;
+    boolean hasElse;
+
+    Frame(Op kind, Label target, Label elseLabel, List<ValType> params, List<ValType> results, int base, boolean startReachable) {
+        this.kind = kind;
+        this.target = target;
+        this.elseLabel = elseLabel;
+        this.params = params;
+        this.results = results;
+        this.base = base;
+        this.startReachable = startReachable;
+    }
+
+    List<ValType> labelTypes() {
+        return kind == Op.LOOP ? params : results;
+    }
+}

@@ -1,0 +1,2 @@
+/** The app store: a local directory of apps, every version kept for rollback, written atomically. */
+package dev.verge.edge.store;

@@ -7,6 +7,8 @@ import dev.verge.core.model.HeapType;
 import dev.verge.core.model.ValType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -32,8 +34,12 @@ final class SplitPlan {
     /** Blocks inside an oversized statement larger than this are cut into pieces too. */
     static final int MIN_PIECE = 256;
 
-    /** {@code [start, end)} in module offsets; {@code endReachable} is whether code at {@code end} is. */
-    record Piece(int index, int start, int end, boolean endReachable) {}
+    /**
+     * {@code [start, end)} in module offsets; {@code endReachable} is whether code at {@code end} is;
+     * {@code exits} holds the frames open at {@code start} (0 the function) that a branch or return
+     * inside may leave to, so the call site dispatches on those only and not on every open frame.
+     */
+    record Piece(int index, int start, int end, boolean endReachable, BitSet exits) {}
 
     final List<Piece> pieces = new ArrayList<>();
     private final Map<Integer, Piece> byStart = new HashMap<>();
@@ -50,6 +56,9 @@ final class SplitPlan {
             return a;
         });
         SplitPlan plan = new SplitPlan();
+        plan.branchOffsets = a.branchOffsets;
+        plan.branchTargets = a.branchTargets;
+        plan.depthAt = a.depthAt;
         plan.split(a.body.parts.getFirst(), LIMIT, a.reachableAt);
         return plan;
     }
@@ -123,9 +132,28 @@ final class SplitPlan {
         }
     }
 
+    /** Every branch and return in offset order: where it is and the index of the frame it leaves to. */
+    private List<Integer> branchOffsets;
+    private List<Integer> branchTargets;
+    private Map<Integer, Integer> depthAt;
+
+    /** The frames open at {@code start} that branches in {@code [start, end)} leave to. */
+    private BitSet exits(int start, int end) {
+        int depth = depthAt.getOrDefault(start, 0);
+        BitSet out = new BitSet();
+        int i = Collections.binarySearch(branchOffsets, start);
+        for (i = i < 0 ? -i - 1 : i; i < branchOffsets.size() && branchOffsets.get(i) < end; i++) {
+            int target = branchTargets.get(i);
+            if (target < depth) {
+                out.set(target);
+            }
+        }
+        return out;
+    }
+
     private void close(int start, int end, Map<Integer, Boolean> reachableAt) {
         if (start >= 0 && end > start) {
-            Piece piece = new Piece(pieces.size(), start, end, reachableAt.getOrDefault(end, false));
+            Piece piece = new Piece(pieces.size(), start, end, reachableAt.getOrDefault(end, false), exits(start, end));
             pieces.add(piece);
             byStart.put(start, piece);
         }
@@ -137,8 +165,17 @@ final class SplitPlan {
         OperandTypes types;
         final Deque<Node> open = new ArrayDeque<>();
         final Map<Integer, Boolean> reachableAt = new HashMap<>();
+        final Map<Integer, Integer> depthAt = new HashMap<>();
+        final List<Integer> branchOffsets = new ArrayList<>();
+        final List<Integer> branchTargets = new ArrayList<>();
         Node body;
         int offset;
+
+        /** Notes a branch at the current offset with relative {@code label}. */
+        private void branchTo(int label) {
+            branchOffsets.add(offset);
+            branchTargets.add(open.size() - 1 - label);
+        }
 
         Analyzer(ModuleContext mc) {
             this.mc = mc;
@@ -153,6 +190,7 @@ final class SplitPlan {
                 body = new Node(offset, 0);
                 open.push(body);
             }
+            depthAt.put(offset, open.size());
             Node n = open.peek();
             if (n.current.from < 0) {
                 n.current.from = offset;
@@ -181,14 +219,23 @@ final class SplitPlan {
                 n.parts.add(n.current);
             } else if (op == Op.END) {
                 open.pop().current.to = offset;
+            } else if (op == Op.RETURN) {
+                branchTo(open.size() - 1);
             }
         }
 
         @Override
-        public void branch(Op op, int label) {}
+        public void branch(Op op, int label) {
+            branchTo(label);
+        }
 
         @Override
-        public void brTable(int[] labels, int defaultLabel) {}
+        public void brTable(int[] labels, int defaultLabel) {
+            for (int l : labels) {
+                branchTo(l);
+            }
+            branchTo(defaultLabel);
+        }
 
         @Override
         public void index(Op op, int index) {}

@@ -1,10 +1,8 @@
 package dev.verge.core.compile;
 
 import dev.verge.core.instr.BlockType;
-import dev.verge.core.instr.InstrVisitor;
+import dev.verge.core.instr.IgnoringVisitor;
 import dev.verge.core.instr.Op;
-import dev.verge.core.model.HeapType;
-import dev.verge.core.model.ValType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -160,7 +158,7 @@ final class SplitPlan {
     }
 
     /** Records each block's parts, their statement boundaries and nested blocks. */
-    private static final class Analyzer implements InstrVisitor {
+    private static final class Analyzer extends IgnoringVisitor {
         final ModuleContext mc;
         OperandTypes types;
         final Deque<Node> open = new ArrayDeque<>();
@@ -236,44 +234,5 @@ final class SplitPlan {
             }
             branchTo(defaultLabel);
         }
-
-        @Override
-        public void index(Op op, int index) {}
-
-        @Override
-        public void index2(Op op, int first, int second) {}
-
-        @Override
-        public void memory(Op op, int alignLog2, long offset, int memoryIndex) {}
-
-        @Override
-        public void memoryLane(Op op, int alignLog2, long offset, int memoryIndex, int lane) {}
-
-        @Override
-        public void lane(Op op, int lane) {}
-
-        @Override
-        public void shuffle(byte[] lanes) {}
-
-        @Override
-        public void i32Const(int value) {}
-
-        @Override
-        public void i64Const(long value) {}
-
-        @Override
-        public void f32Const(int bits) {}
-
-        @Override
-        public void f64Const(long bits) {}
-
-        @Override
-        public void v128Const(long low, long high) {}
-
-        @Override
-        public void selectTyped(List<ValType> types) {}
-
-        @Override
-        public void refNull(HeapType type) {}
     }
 }

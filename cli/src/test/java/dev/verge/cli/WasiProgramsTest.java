@@ -66,4 +66,13 @@ class WasiProgramsTest {
         assertEquals(new String(input, StandardCharsets.UTF_8), run.out());
         assertEquals(input.length + " bytes\n", run.err());
     }
+
+    @Test
+    void theBenchmarkProgramWritesReadsAndChecksums() throws IOException {
+        GuestRun run = GuestRun.of("--dir", dir + "::/d", GuestRun.guest("bigio"), "/d/data", "1");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(1 << 20, run.out().length());
+        assertEquals("read 1048576 bytes, checksum 8505150716809186240\n", run.err());
+        assertEquals(1 << 20, Files.size(dir.resolve("data")));
+    }
 }

@@ -160,9 +160,14 @@ public final class Lexer {
 
     /** The bytes a {@link Token#STRING} token denotes, escapes resolved. */
     public byte[] stringBytes() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(end - start);
-        int i = start + 1;
-        int last = end - 1;
+        return stringBytes(start, end);
+    }
+
+    /** The bytes the string literal at {@code [from, to)} (quotes included) denotes. */
+    private byte[] stringBytes(int from, int to) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(to - from);
+        int i = from + 1;
+        int last = to - 1;
         while (i < last) {
             char c = src.charAt(i);
             if (c != '\\') {
@@ -452,9 +457,17 @@ public final class Lexer {
     private void annotationId(int open) {
         if (pos < length && src.charAt(pos) == '"') {
             int at = pos;
-            scanString();
+            try {
+                scanString();
+            } catch (ParseException notAString) {
+                // The reference lexer sees no id at all when the string is not a valid literal.
+                throw ParseException.at(src, open, "empty annotation id");
+            }
             if (pos - at == 2) {
                 throw ParseException.at(src, open, "empty annotation id");
+            }
+            if (!LexicalRules.isUtf8(stringBytes(at, pos))) {
+                throw ParseException.at(src, at, "malformed UTF-8 encoding");
             }
         } else if (pos < length && LexicalRules.isIdChar(src.charAt(pos))) {
             pos = idRunEnd(pos);

@@ -112,6 +112,19 @@ final class LexicalRules {
         return p;
     }
 
+    /** Whether {@code bytes} are well-formed UTF-8 (no overlongs, surrogates or truncation). */
+    static boolean isUtf8(byte[] bytes) {
+        try {
+            java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
     /** Appends the UTF-8 encoding of a code point. */
     static void writeUtf8(ByteArrayOutputStream out, int cp) {
         if (cp < 0x80) {

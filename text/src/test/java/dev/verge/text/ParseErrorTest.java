@@ -97,6 +97,8 @@ class ParseErrorTest {
         assertEquals("illegal character", fail("(@a \u0001)").reason());
         assertEquals("empty annotation id", fail("(@ x)").reason());
         assertEquals("unclosed annotation", fail("(@a (b)").reason());
+        assertEquals("empty annotation id", fail("(@\"\n\")").reason());
+        assertEquals("malformed UTF-8 encoding", fail("(@\"\\ef\")").reason());
         assertEquals("empty identifier", fail("(func $)").reason());
         assertEquals("empty identifier", fail("(func $\"a\nb\")").reason());
     }

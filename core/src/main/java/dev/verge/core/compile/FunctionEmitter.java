@@ -15,6 +15,7 @@ import java.lang.classfile.instruction.SwitchCase;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -196,15 +197,16 @@ final class FunctionEmitter implements InstrVisitor {
         Label cont = cb.newLabel();
         List<SwitchCase> cases = new ArrayList<>();
         List<Label> targets = new ArrayList<>();
-        cases.add(SwitchCase.of(-1, cont));
-        for (int t = 0; t < frames.size(); t++) {
+        BitSet exits = p.exits();
+        for (int t = exits.nextSetBit(0); t >= 0; t = exits.nextSetBit(t + 1)) {
             Label l = cb.newLabel();
             targets.add(l);
             cases.add(SwitchCase.of(t, l));
         }
-        cb.tableswitch(-1, frames.size() - 1, cont, cases);
-        for (int t = 0; t < frames.size(); t++) {
-            cb.labelBinding(targets.get(t));
+        cb.lookupswitch(cont, cases);
+        int k = 0;
+        for (int t = exits.nextSetBit(0); t >= 0; t = exits.nextSetBit(t + 1)) {
+            cb.labelBinding(targets.get(k++));
             Frame f = frames.get(t);
             List<ValType> carried = f.labelTypes();
             locals.loadTransfer(carried);

@@ -1,12 +1,12 @@
 package dev.verge.core.compile;
 
 import dev.verge.core.instr.BlockType;
-import dev.verge.core.instr.InstrVisitor;
+import dev.verge.core.instr.IgnoringVisitor;
 import dev.verge.core.instr.Op;
-import dev.verge.core.model.HeapType;
-import dev.verge.core.model.ValType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -32,8 +32,12 @@ final class SplitPlan {
     /** Blocks inside an oversized statement larger than this are cut into pieces too. */
     static final int MIN_PIECE = 256;
 
-    /** {@code [start, end)} in module offsets; {@code endReachable} is whether code at {@code end} is. */
-    record Piece(int index, int start, int end, boolean endReachable) {}
+    /**
+     * {@code [start, end)} in module offsets; {@code endReachable} is whether code at {@code end} is;
+     * {@code exits} holds the frames open at {@code start} (0 the function) that a branch or return
+     * inside may leave to, so the call site dispatches on those only and not on every open frame.
+     */
+    record Piece(int index, int start, int end, boolean endReachable, BitSet exits) {}
 
     final List<Piece> pieces = new ArrayList<>();
     private final Map<Integer, Piece> byStart = new HashMap<>();
@@ -50,6 +54,9 @@ final class SplitPlan {
             return a;
         });
         SplitPlan plan = new SplitPlan();
+        plan.branchOffsets = a.branchOffsets;
+        plan.branchTargets = a.branchTargets;
+        plan.depthAt = a.depthAt;
         plan.split(a.body.parts.getFirst(), LIMIT, a.reachableAt);
         return plan;
     }
@@ -123,22 +130,50 @@ final class SplitPlan {
         }
     }
 
+    /** Every branch and return in offset order: where it is and the index of the frame it leaves to. */
+    private List<Integer> branchOffsets;
+    private List<Integer> branchTargets;
+    private Map<Integer, Integer> depthAt;
+
+    /** The frames open at {@code start} that branches in {@code [start, end)} leave to. */
+    private BitSet exits(int start, int end) {
+        int depth = depthAt.getOrDefault(start, 0);
+        BitSet out = new BitSet();
+        int i = Collections.binarySearch(branchOffsets, start);
+        for (i = i < 0 ? -i - 1 : i; i < branchOffsets.size() && branchOffsets.get(i) < end; i++) {
+            int target = branchTargets.get(i);
+            if (target < depth) {
+                out.set(target);
+            }
+        }
+        return out;
+    }
+
     private void close(int start, int end, Map<Integer, Boolean> reachableAt) {
         if (start >= 0 && end > start) {
-            Piece piece = new Piece(pieces.size(), start, end, reachableAt.getOrDefault(end, false));
+            Piece piece = new Piece(pieces.size(), start, end, reachableAt.getOrDefault(end, false), exits(start, end));
             pieces.add(piece);
             byStart.put(start, piece);
         }
     }
 
     /** Records each block's parts, their statement boundaries and nested blocks. */
-    private static final class Analyzer implements InstrVisitor {
+    private static final class Analyzer extends IgnoringVisitor {
         final ModuleContext mc;
         OperandTypes types;
         final Deque<Node> open = new ArrayDeque<>();
         final Map<Integer, Boolean> reachableAt = new HashMap<>();
+        final Map<Integer, Integer> depthAt = new HashMap<>();
+        final List<Integer> branchOffsets = new ArrayList<>();
+        final List<Integer> branchTargets = new ArrayList<>();
         Node body;
         int offset;
+
+        /** Notes a branch at the current offset with relative {@code label}. */
+        private void branchTo(int label) {
+            branchOffsets.add(offset);
+            branchTargets.add(open.size() - 1 - label);
+        }
 
         Analyzer(ModuleContext mc) {
             this.mc = mc;
@@ -153,6 +188,7 @@ final class SplitPlan {
                 body = new Node(offset, 0);
                 open.push(body);
             }
+            depthAt.put(offset, open.size());
             Node n = open.peek();
             if (n.current.from < 0) {
                 n.current.from = offset;
@@ -181,52 +217,22 @@ final class SplitPlan {
                 n.parts.add(n.current);
             } else if (op == Op.END) {
                 open.pop().current.to = offset;
+            } else if (op == Op.RETURN) {
+                branchTo(open.size() - 1);
             }
         }
 
         @Override
-        public void branch(Op op, int label) {}
+        public void branch(Op op, int label) {
+            branchTo(label);
+        }
 
         @Override
-        public void brTable(int[] labels, int defaultLabel) {}
-
-        @Override
-        public void index(Op op, int index) {}
-
-        @Override
-        public void index2(Op op, int first, int second) {}
-
-        @Override
-        public void memory(Op op, int alignLog2, long offset, int memoryIndex) {}
-
-        @Override
-        public void memoryLane(Op op, int alignLog2, long offset, int memoryIndex, int lane) {}
-
-        @Override
-        public void lane(Op op, int lane) {}
-
-        @Override
-        public void shuffle(byte[] lanes) {}
-
-        @Override
-        public void i32Const(int value) {}
-
-        @Override
-        public void i64Const(long value) {}
-
-        @Override
-        public void f32Const(int bits) {}
-
-        @Override
-        public void f64Const(long bits) {}
-
-        @Override
-        public void v128Const(long low, long high) {}
-
-        @Override
-        public void selectTyped(List<ValType> types) {}
-
-        @Override
-        public void refNull(HeapType type) {}
+        public void brTable(int[] labels, int defaultLabel) {
+            for (int l : labels) {
+                branchTo(l);
+            }
+            branchTo(defaultLabel);
+        }
     }
 }

@@ -1,18 +1,14 @@
 package dev.verge.core.validate;
 
 import dev.verge.core.binary.CodeReader;
-import dev.verge.core.instr.BlockType;
-import dev.verge.core.instr.InstrVisitor;
+import dev.verge.core.instr.IgnoringVisitor;
 import dev.verge.core.instr.Op;
 import dev.verge.core.model.ElementSegment;
 import dev.verge.core.model.Export;
 import dev.verge.core.model.ExternKind;
 import dev.verge.core.model.Expr;
 import dev.verge.core.model.Global;
-import dev.verge.core.model.HeapType;
 import dev.verge.core.model.SegmentMode;
-import dev.verge.core.model.ValType;
-import java.util.List;
 
 /**
  * Computes the spec's {@code C.refs}: the functions that {@code ref.func} may name inside function
@@ -20,7 +16,7 @@ import java.util.List;
  * start function: in element segments, in exports, and in global initializers (and, for
  * completeness, in segment offsets).
  */
-final class DeclaredReferences implements InstrVisitor {
+final class DeclaredReferences extends IgnoringVisitor {
     private final boolean[] declared;
 
     private DeclaredReferences(boolean[] declared) {
@@ -68,52 +64,4 @@ final class DeclaredReferences implements InstrVisitor {
             declare(index);
         }
     }
-
-    @Override
-    public void op(Op op) {}
-
-    @Override
-    public void block(Op op, BlockType type) {}
-
-    @Override
-    public void branch(Op op, int label) {}
-
-    @Override
-    public void brTable(int[] labels, int defaultLabel) {}
-
-    @Override
-    public void index2(Op op, int first, int second) {}
-
-    @Override
-    public void memory(Op op, int alignLog2, long offset, int memoryIndex) {}
-
-    @Override
-    public void memoryLane(Op op, int alignLog2, long offset, int memoryIndex, int lane) {}
-
-    @Override
-    public void lane(Op op, int lane) {}
-
-    @Override
-    public void shuffle(byte[] lanes) {}
-
-    @Override
-    public void i32Const(int value) {}
-
-    @Override
-    public void i64Const(long value) {}
-
-    @Override
-    public void f32Const(int bits) {}
-
-    @Override
-    public void f64Const(long bits) {}
-
-    @Override
-    public void v128Const(long low, long high) {}
-
-    @Override
-    public void selectTyped(List<ValType> types) {}
-
-    @Override
-    public void refNull(HeapType type) {}
 }

@@ -77,10 +77,7 @@ public final class FunctionValidator extends FunctionScope implements InstrVisit
         int o = op.ordinal();
         ValType[] p = PARAMS[o];
         if (p != null) {
-            check(p, 0);
-            next.op(op);
-            pop(p.length);
-            push(RESULTS[o]);
+            fixedOp(op, p);
             return;
         }
         switch (op) {
@@ -251,15 +248,7 @@ public final class FunctionValidator extends FunctionScope implements InstrVisit
     public void index(Op op, int index) {
         ended();
         switch (op) {
-            case CALL -> {
-                function(index);
-                int type = m.functionTypes[index];
-                ValType[] p = m.typeParams[type];
-                check(p, 0);
-                next.index(op, index);
-                pop(p.length);
-                push(m.typeResults[type]);
-            }
+            case CALL -> call(index);
             case REF_FUNC -> {
                 function(index);
                 if (!constant && !m.declaredReferences[index]) {
@@ -268,28 +257,10 @@ public final class FunctionValidator extends FunctionScope implements InstrVisit
                 next.index(op, index);
                 push(ValType.FUNCREF);
             }
-            case LOCAL_GET -> {
-                ValType t = local(index);
-                next.index(op, index);
-                push(t);
-            }
-            case LOCAL_SET -> {
-                check1(local(index), 0);
-                next.index(op, index);
-                pop(1);
-            }
-            case LOCAL_TEE -> {
-                ValType t = local(index);
-                check1(t, 0);
-                next.index(op, index);
-                pop(1);
-                push(t);
-            }
-            case GLOBAL_GET -> {
-                ValType t = global(index).type();
-                next.index(op, index);
-                push(t);
-            }
+            case LOCAL_GET -> localGet(index);
+            case LOCAL_SET -> localSet(index);
+            case LOCAL_TEE -> localTee(index);
+            case GLOBAL_GET -> globalGet(index);
             case GLOBAL_SET -> {
                 GlobalType g = global(index);
                 if (!g.mutable()) {
@@ -347,6 +318,58 @@ public final class FunctionValidator extends FunctionScope implements InstrVisit
             }
             default -> throw noRule(op);
         }
+    }
+
+    // ---- the hottest rules, which BodyReader calls directly, without a second dispatch ----
+
+    /** An instruction without immediates whose signature {@code p} is fixed (all numeric ones). */
+    void fixedOp(Op op, ValType[] p) {
+        ended();
+        check(p, 0);
+        next.op(op);
+        pop(p.length);
+        push(RESULTS[op.ordinal()]);
+    }
+
+    void localGet(int index) {
+        ended();
+        ValType t = local(index);
+        next.index(Op.LOCAL_GET, index);
+        push(t);
+    }
+
+    void localSet(int index) {
+        ended();
+        check1(local(index), 0);
+        next.index(Op.LOCAL_SET, index);
+        pop(1);
+    }
+
+    void localTee(int index) {
+        ended();
+        ValType t = local(index);
+        check1(t, 0);
+        next.index(Op.LOCAL_TEE, index);
+        pop(1);
+        push(t);
+    }
+
+    void globalGet(int index) {
+        ended();
+        ValType t = global(index).type();
+        next.index(Op.GLOBAL_GET, index);
+        push(t);
+    }
+
+    void call(int index) {
+        ended();
+        function(index);
+        int type = m.functionTypes[index];
+        ValType[] p = m.typeParams[type];
+        check(p, 0);
+        next.index(Op.CALL, index);
+        pop(p.length);
+        push(m.typeResults[type]);
     }
 
     @Override

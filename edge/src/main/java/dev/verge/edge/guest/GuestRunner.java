@@ -127,6 +127,16 @@ public final class GuestRunner {
     public static final class BudgetRef {
         volatile Watchdog.Budget budget;
 
+        /**
+         * How long a blocking host call may wait: the run's wall time left (an interrupt cannot
+         * reach a guest blocked in the host, so the call itself must give up in time), or
+         * {@code fallback} before the run has started.
+         */
+        public java.time.Duration wallLeft(java.time.Duration fallback) {
+            Watchdog.Budget b = budget;
+            return b == null ? fallback : b.wallLeft();
+        }
+
         /** Runs a blocking host operation with the CPU clock stopped. */
         public <T> T blocking(java.util.function.Supplier<T> op) {
             Watchdog.Budget b = budget;

@@ -96,6 +96,11 @@ public final class Watchdog implements AutoCloseable {
             }
         }
 
+        /** The wall time left, never negative: what a blocking host call may still wait. */
+        public java.time.Duration wallLeft() {
+            return java.time.Duration.ofNanos(Math.max(0, wallLimit - (System.nanoTime() - start)));
+        }
+
         /** Why the guest was stopped, or NONE. */
         public synchronized Reason reason() {
             return reason;

@@ -23,7 +23,7 @@ public final class OutboundHttp {
     public static final class Refused extends Exception {
         final int code;
 
-        Refused(int code, String message) {
+        public Refused(int code, String message) {
             super(message, null, false, false);
             this.code = code;
         }

@@ -205,8 +205,11 @@ public final class VergeApi {
             OutboundHttp.check(manifest, url);
             reply = budget.blocking(() -> {
                 try {
-                    return OutboundHttp.send(manifest, method, url, headers, body,
-                            manifest.limits().wallTime(), manifest.limits().responseBodyBytes());
+                    java.time.Duration left = budget.wallLeft(manifest.limits().wallTime());
+                    if (left.isZero()) {
+                        throw new OutboundHttp.Refused(HostErrors.IO, "no wall time left");
+                    }
+                    return OutboundHttp.send(manifest, method, url, headers, body, left, manifest.limits().responseBodyBytes());
                 } catch (OutboundHttp.Refused e) {
                     throw new RefusedAtRuntime(e);
                 }

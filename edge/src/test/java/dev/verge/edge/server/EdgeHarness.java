@@ -41,16 +41,18 @@ final class EdgeHarness implements AutoCloseable {
         }
     }
 
-    /** The first log line containing {@code text}, waiting for it (access lines follow the reply). */
-    String awaitLogLine(String text) {
+    /** The first log line containing every one of {@code texts}, waiting up to 10 s for it (access lines follow the reply). */
+    String awaitLogLine(String... texts) {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (true) {
-            java.util.Optional<String> line = log().lines().filter(l -> l.contains(text)).findFirst();
+            java.util.Optional<String> line = log().lines()
+                    .filter(l -> java.util.Arrays.stream(texts).allMatch(l::contains))
+                    .findFirst();
             if (line.isPresent()) {
                 return line.get();
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("no log line with " + text + " in\n" + log());
+                throw new AssertionError("no log line with " + String.join(" and ", texts) + " in\n" + log());
             }
             Thread.onSpinWait();
         }

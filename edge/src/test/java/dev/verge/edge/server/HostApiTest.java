@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,6 +20,7 @@ class HostApiTest {
     Path store;
     HttpServer upstream;
     HttpServer forbidden;
+    final java.util.concurrent.CountDownLatch hang = new java.util.concurrent.CountDownLatch(1);
 
     static byte[] guest() {
         return EdgeHarness.resource("/guests/hostapi.wasm");
@@ -41,7 +43,14 @@ class HostApiTest {
         upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         upstream.createContext("/", ex -> {
             String path = ex.getRequestURI().getPath();
-            if (path.equals("/away")) {
+            if (path.equals("/hang")) {
+                try {
+                    hang.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                ex.sendResponseHeaders(200, -1);
+            } else if (path.equals("/away")) {
                 ex.getResponseHeaders().add("Location", "http://127.0.0.1:" + forbidden.getAddress().getPort() + "/");
                 ex.sendResponseHeaders(302, -1);
             } else if (path.equals("/hop")) {
@@ -55,11 +64,13 @@ class HostApiTest {
             }
             ex.close();
         });
+        upstream.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         upstream.start();
     }
 
     @AfterEach
     void stopUpstreams() {
+        hang.countDown();
         upstream.stop(0);
         forbidden.stop(0);
     }
@@ -88,6 +99,19 @@ class HostApiTest {
             assertEquals("0", edge.get("/kv/set?k=mine").body());
             assertEquals("-1", edge.get("/kv2/get?k").body(), "another app's store of the same name is its own");
             assertEquals("open -2", edge.get("/nokv/get?k").body());
+        }
+    }
+
+    @Test
+    void wallLimitAlsoBoundsAnOutboundCallThatNeverAnswers() {
+        int port = upstream.getAddress().getPort();
+        try (EdgeHarness edge = new EdgeHarness(store, false)) {
+            edge.deploy(guest(), "name = \"slow\"\nallowed_outbound_hosts = [\"http://127.0.0.1:" + port
+                    + "\"]\n[[routes]]\npath = \"/slow/...\"\n[limits]\ncpu_time = \"10s\"\nwall_time = \"300ms\"\n");
+            // The call gives up when the wall time is spent; the guest then sees VERGE_ERR_IO (-3),
+            // or is stopped by the pending interrupt first (504). Either way the request ends.
+            HttpResponse<String> r = edge.get("/slow/fetch?http://127.0.0.1:" + port + "/hang");
+            assertTrue(r.statusCode() == 504 || (r.statusCode() == 200 && r.body().equals("-3")), r.statusCode() + " " + r.body());
         }
     }
 

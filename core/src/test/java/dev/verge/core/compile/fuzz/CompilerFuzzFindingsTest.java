@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import dev.verge.core.binary.CodeWriter;
 import dev.verge.core.binary.WasmWriter;
+import dev.verge.core.instr.BlockType;
 import dev.verge.core.instr.Op;
 import dev.verge.core.model.Bytes;
 import dev.verge.core.model.CustomSection;
@@ -14,6 +15,7 @@ import dev.verge.core.model.ExternKind;
 import dev.verge.core.model.FuncType;
 import dev.verge.core.model.FunctionBody;
 import dev.verge.core.model.Limits;
+import dev.verge.core.model.Locals;
 import dev.verge.core.model.NameSection;
 import dev.verge.core.model.SegmentMode;
 import dev.verge.core.model.SubType;
@@ -107,5 +109,43 @@ class CompilerFuzzFindingsTest {
                 List.of(), List.<CustomSection>of(), NameSection.EMPTY);
         Instance i = new Linker().instantiate(new Engine().compile(m));
         assertArrayEquals(new Object[] {42}, i.function("g").call());
+    }
+
+    /**
+     * Seeds 1113 and 2100: a deep nest of blocks with a few statements after each inner end. The
+     * nest is one statement, so the compiler splits it into hundreds of small pieces; each call of
+     * a piece dispatched on every frame open around it, and the main method grew quadratically
+     * with the depth (138 KB of bytecode here), past the JVM's 64 KB ("Code length ... is outside
+     * the allowed range"). A piece's call now dispatches only on the frames it can branch to.
+     */
+    @Test
+    void aDeepNestWithStatementsAfterEachEndCompiles() {
+        int depth = 300;
+        Expr body = expr(c -> {
+            for (int i = 0; i < depth; i++) {
+                c.block(Op.BLOCK, BlockType.EMPTY);
+            }
+            c.index(Op.LOCAL_GET, 0);
+            c.branch(Op.BR_IF, depth - 1);
+            for (int i = 0; i < depth; i++) {
+                c.op(Op.END);
+                for (int k = 0; k < 4; k++) {
+                    c.index(Op.LOCAL_GET, 1);
+                    c.i32Const(3);
+                    c.op(Op.I32_ADD);
+                    c.index(Op.LOCAL_SET, 1);
+                }
+            }
+            c.index(Op.LOCAL_GET, 1);
+        });
+        FuncType type = new FuncType(List.of(ValType.I32), List.of(ValType.I32));
+        WasmModule m = new WasmModule(List.of(SubType.of(type)), List.of(), List.of(0), List.of(), List.of(), List.of(),
+                List.of(new Export("f", ExternKind.FUNC, 0)), -1, List.of(), -1,
+                List.of(new FunctionBody(List.of(new Locals(1, ValType.I32)), body)), List.of(),
+                List.<CustomSection>of(), NameSection.EMPTY);
+        Instance i = new Linker().instantiate(new Engine().compile(m));
+        assertArrayEquals(new Object[] {depth * 12}, i.function("f").call(0));
+        // The branch leaves the innermost 300 blocks at once, skipping the statements of all but the last.
+        assertArrayEquals(new Object[] {12}, i.function("f").call(1));
     }
 }

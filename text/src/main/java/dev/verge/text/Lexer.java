@@ -101,13 +101,11 @@ public final class Lexer {
         if (bytes.length == 0) {
             throw error("empty identifier");
         }
-        try {
-            return "$" + java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes));
-        } catch (java.nio.charset.CharacterCodingException e) {
+        String name = LexicalRules.strictUtf8(bytes);
+        if (name == null) {
             throw error("malformed UTF-8 encoding");
         }
+        return "$" + name;
     }
 
     /** Whether the current token is the keyword {@code keyword}. */
@@ -466,7 +464,7 @@ public final class Lexer {
             if (pos - at == 2) {
                 throw ParseException.at(src, open, "empty annotation id");
             }
-            if (!LexicalRules.isUtf8(stringBytes(at, pos))) {
+            if (LexicalRules.strictUtf8(stringBytes(at, pos)) == null) {
                 throw ParseException.at(src, at, "malformed UTF-8 encoding");
             }
         } else if (pos < length && LexicalRules.isIdChar(src.charAt(pos))) {

@@ -112,16 +112,19 @@ final class LexicalRules {
         return p;
     }
 
-    /** Whether {@code bytes} are well-formed UTF-8 (no overlongs, surrogates or truncation). */
-    static boolean isUtf8(byte[] bytes) {
+    /**
+     * {@code bytes} decoded as strict UTF-8 (no overlongs, surrogates or truncation), or null when
+     * they are not well-formed: names, identifiers and annotation ids must all be.
+     */
+    static String strictUtf8(byte[] bytes) {
         try {
-            java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                     .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes));
-            return true;
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (java.nio.charset.CharacterCodingException e) {
-            return false;
+            return null;
         }
     }
 

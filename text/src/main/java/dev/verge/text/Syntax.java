@@ -1,9 +1,5 @@
 package dev.verge.text;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /** Token-level helpers shared by the parsers: expecting tokens, reading names, numbers and indices. */
 final class Syntax {
@@ -75,16 +71,11 @@ final class Syntax {
     /** A string that must be valid UTF-8: an import, export or module name. */
     String name() {
         int at = lx.start();
-        byte[] b = string();
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(b))
-                    .toString();
-        } catch (CharacterCodingException e) {
+        String name = LexicalRules.strictUtf8(string());
+        if (name == null) {
             throw errorAt(at, "malformed UTF-8 encoding");
         }
+        return name;
     }
 
     /** An unsigned 32-bit number. */

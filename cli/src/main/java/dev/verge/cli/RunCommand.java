@@ -14,6 +14,7 @@ import dev.verge.core.model.MemoryType;
 import dev.verge.wasi.Wasi;
 import dev.verge.wasi.WasiConfig;
 import dev.verge.wasi.WasiExit;
+import dev.verge.wasi.WasiSignal;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -44,13 +45,18 @@ import picocli.CommandLine.Spec;
                     + "--dir, the variables given with --env, and ARGS (with MODULE as argv[0]).",
             "Read-only directories: --dir HOST::GUEST::ro (or --dir-ro HOST[::GUEST]); the guest "
                     + "can read them but not create, write, truncate, rename, link or remove anything.",
+            "Sockets: --tcplisten HOST:PORT binds a listening TCP socket the guest accepts "
+                    + "connections on (sock_accept); it is the file descriptor after stdio and the "
+                    + "--dir directories. With port 0 a free port is picked and "
+                    + "'verge run: listening on HOST:PORT (fd N)' is printed on stderr before the guest starts.",
         },
         footer = {
             "",
             "Exit status: the guest's proc_exit code (0 when _start returns); 134 when the guest "
                     + "traps (as wasmtime: 128 + SIGABRT), after the trap message and Wasm backtrace "
                     + "on stderr; 1 when the module cannot start (invalid, missing import); 2 wrong "
-                    + "usage or unreadable module.",
+                    + "usage or unreadable module; 128 + N when the guest raises a "
+                    + "terminating signal N (proc_raise), after a line naming it on stderr.",
         })
 public final class RunCommand implements Callable<Integer> {
     /** The exit status of a guest that trapped, as wasmtime's on Unix (128 + SIGABRT). */
@@ -85,6 +91,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--max-memory", paramLabel = "SIZE", description = "The most linear memory the guest may have, e.g. 64M (default and ceiling: just under 2G).")
     String maxMemory;
 
+    @Option(names = "--tcplisten", paramLabel = "HOST:PORT",
+            description = "Gives the guest a TCP socket listening on HOST:PORT (port 0: any free port, printed on stderr).")
+    List<String> tcpListen = new ArrayList<>();
+
     @Parameters(index = "0", paramLabel = "MODULE", description = "The .wasm or .wat file to run.")
     String module;
 
@@ -112,7 +122,8 @@ public final class RunCommand implements Callable<Integer> {
             throw new CliFailure(module + ": " + e.getMessage(), START_FAILED);
         }
         Linker linker = new Linker();
-        Wasi wasi = Wasi.addTo(linker, wasiConfig());
+        WasiConfig config = wasiConfig();
+        Wasi wasi = Wasi.addTo(linker, config);
         try {
             Instance instance;
             try {
@@ -135,6 +146,7 @@ public final class RunCommand implements Callable<Integer> {
             }
         } finally {
             wasi.close();
+            Listeners.close(config);
         }
     }
 
@@ -170,7 +182,10 @@ public final class RunCommand implements Callable<Integer> {
         for (String d : readOnlyDirs) {
             preopen(b, RunOptions.Dir.parse(d, true));
         }
-        return b.build();
+        Listeners.bind(b, tcpListen);
+        WasiConfig config = b.build();
+        Listeners.announce(config, tcpListen, spec.commandLine().getErr());
+        return config;
     }
 
     private static void preopen(WasiConfig.Builder b, RunOptions.Dir dir) {
@@ -224,6 +239,12 @@ public final class RunCommand implements Callable<Integer> {
             return exit.code();
         }
         PrintWriter err = spec.commandLine().getErr();
+        WasiSignal signal = WasiSignal.find(t);
+        if (signal != null) {
+            err.println("verge run: " + module + ": terminated by " + signal.signalName() + " (proc_raise)");
+            err.flush();
+            return signal.exitStatus();
+        }
         String message = t.getMessage();
         if (t.kind() == TrapKind.HOST_ERROR && t.getCause() != null) {
             message += ": " + t.getCause();

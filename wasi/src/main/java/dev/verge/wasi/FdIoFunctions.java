@@ -52,6 +52,8 @@ final class FdIoFunctions {
             case FileFd f -> f;
             case DirFd x -> throw new WasiError(Errno.ISDIR);
             case StreamFd x -> throw new WasiError(Errno.SPIPE);
+            case SocketFd x -> throw new WasiError(Errno.SPIPE);
+            case ListenerFd x -> throw new WasiError(Errno.SPIPE);
         };
     }
 
@@ -84,14 +86,20 @@ final class FdIoFunctions {
             }
             case FileFd f -> {
                 f.requireWritable();
-                long at = position >= 0 ? position
-                        : (f.flags & Fd.FDFLAG_APPEND) != 0 ? f.channel.size() : f.channel.position();
-                done = writeChannel(ctx, mem, v, f.channel, at);
-                if (position < 0) {
-                    f.channel.position(at + done);
+                if (position < 0 && (f.flags & Fd.FDFLAG_APPEND) != 0) {
+                    f.channel.position(f.channel.size());
                 }
+                // At the current position: one write(2), the kernel moves the position.
+                done = writeChannel(ctx, mem, v, f.channel, position);
             }
             case DirFd x -> throw new WasiError(Errno.ISDIR);
+            case SocketFd sock -> {
+                if (position >= 0) {
+                    throw new WasiError(Errno.SPIPE);
+                }
+                done = sock.send(ctx, mem, v);
+            }
+            case ListenerFd x -> throw new WasiError(Errno.NOTCONN);
         }
         return done;
     }
@@ -147,18 +155,21 @@ final class FdIoFunctions {
                 }
             }
             case FileFd f -> {
-                long at = position >= 0 ? position : f.channel.position();
+                // At the current position: one read(2) per chunk, the kernel moves the position.
+                long at = position;
                 outer:
                 for (int i = 0; i < v.length; i += 2) {
                     for (long off = 0; off < v[i + 1]; ) {
                         int want = (int) Math.min(ctx.direct.capacity(), v[i + 1] - off);
                         ByteBuffer bb = ctx.direct.clear().limit(want);
-                        int n = f.channel.read(bb, at);
+                        int n = at >= 0 ? f.channel.read(bb, at) : f.channel.read(bb);
                         if (n <= 0) {
                             break outer;
                         }
                         mem.writeBytes(v[i] + off, bb.flip());
-                        at += n;
+                        if (at >= 0) {
+                            at += n;
+                        }
                         off += n;
                         done += n;
                         if (n < want) {
@@ -166,17 +177,21 @@ final class FdIoFunctions {
                         }
                     }
                 }
-                if (position < 0) {
-                    f.channel.position(at);
-                }
             }
             case DirFd x -> throw new WasiError(Errno.ISDIR);
+            case SocketFd sock -> {
+                if (position >= 0) {
+                    throw new WasiError(Errno.SPIPE);
+                }
+                done = sock.recv(ctx, mem, v, false, false);
+            }
+            case ListenerFd x -> throw new WasiError(Errno.NOTCONN);
         }
         return done;
     }
 
     private static long seek(Fd fd, long offset, int whence) throws WasiError, IOException {
-        if (fd instanceof StreamFd) {
+        if (fd instanceof StreamFd || fd instanceof SocketFd || fd instanceof ListenerFd) {
             throw new WasiError(Errno.SPIPE); // as lseek on a pipe: the answer programs test for
         }
         fd.require(offset == 0 && whence == WHENCE_CUR ? Rights.FD_TELL : Rights.FD_SEEK);

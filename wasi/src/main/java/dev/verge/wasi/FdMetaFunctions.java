@@ -89,6 +89,8 @@ final class FdMetaFunctions {
                 case FileFd f -> FileStats.write(mem, a.i32(1), f.hostPath());
                 case DirFd dir -> FileStats.write(mem, a.i32(1), dir.hostPath());
                 case StreamFd s -> FileStats.write(mem, a.i32(1), 0, 0, s.filetype(), 1, 0, 0, 0, 0);
+                case SocketFd s -> FileStats.write(mem, a.i32(1), 0, 0, s.filetype(), 1, 0, 0, 0, 0);
+                case ListenerFd l -> FileStats.write(mem, a.i32(1), 0, 0, l.filetype(), 1, 0, 0, 0, 0);
             }
             return 0;
         });
@@ -123,6 +125,8 @@ final class FdMetaFunctions {
                     FileStats.setTimes(ctx, dir.hostPath(), a.i64(1), a.i64(2), a.i32(3));
                 }
                 case StreamFd s -> throw new WasiError(Errno.BADF);
+                case SocketFd s -> throw new WasiError(Errno.BADF);
+                case ListenerFd l -> throw new WasiError(Errno.BADF);
             }
             return 0;
         });

@@ -53,4 +53,11 @@ final class Rights {
 
     /** The rights of stdin, stdout and stderr: streams, so no seek or tell. */
     static final long STREAM = FD_READ | FD_WRITE | FD_FDSTAT_SET_FLAGS | FD_FILESTAT_GET | POLL_FD_READWRITE;
+
+    /** The rights of a listening socket: accept, poll, flags and stat; no reading or writing. */
+    static final long LISTENER = SOCK_ACCEPT | FD_FDSTAT_SET_FLAGS | FD_FILESTAT_GET | POLL_FD_READWRITE;
+
+    /** Every right that means something on a connected socket. */
+    static final long SOCKET = FD_READ | FD_WRITE | FD_FDSTAT_SET_FLAGS | FD_FILESTAT_GET | POLL_FD_READWRITE
+            | SOCK_SHUTDOWN;
 }

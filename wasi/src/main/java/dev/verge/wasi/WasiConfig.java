@@ -6,6 +6,9 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -34,6 +37,8 @@ import java.util.Random;
  *     1024); past it {@code path_open} fails with {@code EMFILE}
  * @param maxIoSize the most bytes one read or write moves (default 16 MiB); a larger request is
  *     a short read or write, as POSIX allows, so the host never allocates more than this per call
+ * @param listeners listening TCP sockets the guest may accept connections on, as the file
+ *     descriptors after the preopened directories, in order (see {@link Builder#tcpListen})
  */
 public record WasiConfig(
         List<String> args,
@@ -45,7 +50,8 @@ public record WasiConfig(
         WasiClock clock,
         Random random,
         int maxOpenFds,
-        int maxIoSize) {
+        int maxIoSize,
+        List<ServerSocketChannel> listeners) {
 
     /**
      * A host directory the guest sees under {@code guestPath}.
@@ -64,17 +70,30 @@ public record WasiConfig(
         args = List.copyOf(args);
         env = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(env));
         preopens = List.copyOf(preopens);
+        listeners = List.copyOf(listeners);
         Objects.requireNonNull(stdin);
         Objects.requireNonNull(stdout);
         Objects.requireNonNull(stderr);
         Objects.requireNonNull(clock);
         Objects.requireNonNull(random);
-        if (maxOpenFds < 3 + preopens.size()) {
-            throw new IllegalArgumentException("maxOpenFds must leave room for stdio and the preopens");
+        if (maxOpenFds < 3 + preopens.size() + listeners.size()) {
+            throw new IllegalArgumentException("maxOpenFds must leave room for stdio, the preopens and the listeners");
         }
         if (maxIoSize < 1) {
             throw new IllegalArgumentException("maxIoSize must be positive");
         }
+    }
+
+    /** A configuration without listening sockets (the components before sockets existed). */
+    public WasiConfig(List<String> args, Map<String, String> env, List<Preopen> preopens, InputStream stdin,
+            OutputStream stdout, OutputStream stderr, WasiClock clock, Random random, int maxOpenFds, int maxIoSize) {
+        this(args, env, preopens, stdin, stdout, stderr, clock, random, maxOpenFds, maxIoSize, List.of());
+    }
+
+    /** The file descriptor the guest sees listener {@code index} as: after stdio and the preopens. */
+    public int listenerFd(int index) {
+        java.util.Objects.checkIndex(index, listeners.size());
+        return 3 + preopens.size() + index;
     }
 
     public static Builder builder() {
@@ -94,6 +113,7 @@ public record WasiConfig(
         b.random = random;
         b.maxOpenFds = maxOpenFds;
         b.maxIoSize = maxIoSize;
+        b.listeners.addAll(listeners);
         return b;
     }
 
@@ -109,6 +129,7 @@ public record WasiConfig(
         private Random random;
         private int maxOpenFds = 1024;
         private int maxIoSize = 16 << 20;
+        private final List<ServerSocketChannel> listeners = new ArrayList<>();
 
         private Builder() {}
 
@@ -197,9 +218,87 @@ public record WasiConfig(
             return this;
         }
 
+        /**
+         * Gives the guest a listening TCP socket, bound by the embedder (who so knows its port):
+         * the guest accepts connections on it with {@code sock_accept}. It is the file descriptor
+         * after stdio, the preopened directories and the listeners given before it
+         * ({@link WasiConfig#listenerFd}); wasi-libc's scan of the preopens stops at it, so the
+         * directories keep working. The channel is switched to non-blocking mode (a blocking
+         * guest waits in a selector), stays the embedder's (closing the guest's descriptor does
+         * not close it) and may serve several guests.
+         *
+         * @throws IllegalArgumentException when the channel is not open and bound
+         */
+        public Builder tcpListen(ServerSocketChannel channel) {
+            try {
+                if (!channel.isOpen() || channel.getLocalAddress() == null) {
+                    throw new IllegalArgumentException("the listening channel is not open and bound");
+                }
+                channel.configureBlocking(false);
+            } catch (java.io.IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            listeners.add(channel);
+            return this;
+        }
+
+        /**
+         * Binds a listening TCP socket to {@code address} ({@code HOST:PORT}, {@code [IPV6]:PORT};
+         * port 0 picks a free one) and gives it to the guest as {@link #tcpListen(ServerSocketChannel)}
+         * does. The embedder closes it: {@link WasiConfig#listeners()} has it, with its port.
+         *
+         * @throws IllegalArgumentException when the address is not HOST:PORT
+         * @throws UncheckedIOException when it cannot be bound (in use, not a local address)
+         */
+        public Builder tcpListen(String address) {
+            InetSocketAddress at = parseSocketAddress(address);
+            ServerSocketChannel channel = null;
+            try {
+                channel = ServerSocketChannel.open();
+                channel.bind(at);
+                return tcpListen(channel);
+            } catch (java.io.IOException e) {
+                try {
+                    if (channel != null) {
+                        channel.close();
+                    }
+                } catch (java.io.IOException | RuntimeException ignored) {
+                    // the bind failure is the error to report
+                }
+                throw new UncheckedIOException("cannot listen on " + address + ": " + e.getMessage(), e);
+            }
+        }
+
         public WasiConfig build() {
             return new WasiConfig(args, env, preopens, stdin, stdout, stderr, clock,
-                    random != null ? random : new SecureRandom(), maxOpenFds, maxIoSize);
+                    random != null ? random : new SecureRandom(), maxOpenFds, maxIoSize, listeners);
         }
+    }
+
+    /**
+     * {@code HOST:PORT} or {@code [IPV6]:PORT} as a socket address (the host resolved).
+     *
+     * @throws IllegalArgumentException when it is neither
+     */
+    public static InetSocketAddress parseSocketAddress(String address) {
+        int colon = address.lastIndexOf(':');
+        String host = colon > 0 ? address.substring(0, colon) : "";
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int port = -1;
+        try {
+            port = colon > 0 ? Integer.parseInt(address.substring(colon + 1)) : -1;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        if (host.isEmpty() || port < 0 || port > 65535) {
+            throw new IllegalArgumentException("invalid address '" + address + "': expected HOST:PORT");
+        }
+        InetSocketAddress at = new InetSocketAddress(host, port);
+        if (at.isUnresolved()) {
+            throw new IllegalArgumentException("invalid address '" + address + "': unknown host " + host);
+        }
+        return at;
     }
 }

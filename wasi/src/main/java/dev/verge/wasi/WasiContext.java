@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The state of one WASI guest: its configuration and its open descriptors (stdio as 0, 1 and 2,
- * then the preopens). Used from the guest's thread only.
+ * then the preopens, then the listening sockets). Used from the guest's thread only.
  */
 final class WasiContext {
     final WasiConfig config;
@@ -20,6 +20,9 @@ final class WasiContext {
         for (WasiConfig.Preopen p : config.preopens()) {
             Path root = p.hostPath().toAbsolutePath().normalize();
             fds.add(new DirFd(root, List.of(), p.readOnly(), p.guestPath(), Rights.DIRECTORY, Rights.DIRECTORY | Rights.FILE));
+        }
+        for (java.nio.channels.ServerSocketChannel listener : config.listeners()) {
+            fds.add(new ListenerFd(listener));
         }
     }
 

@@ -2,22 +2,26 @@
 # WASI I/O benchmark: guests/wasi/src/bigio.c writes MB mebibytes to a file in 64 KiB blocks,
 # reads them back, and writes MB mebibytes to stdout (redirected to a file), natively (gcc -O2)
 # and under `verge run` (whole process: JVM start-up, compilation and run). Prints a Markdown
-# table of the median wall-clock times and the ratio to native, and checks both outputs agree.
-# Each is also run with 1 MB: the difference between the two runs is the cost of the I/O itself,
-# without the fixed start-up (which for Verge is the JVM's start and the module's compilation).
+# table of the median wall-clock and CPU (user + sys) times and the ratios to native, and checks
+# that the outputs agree. Each is also run with 1 MB: the difference between the two is what the
+# I/O itself costs, without the fixed start-up (for Verge the JVM's start and the compilation).
+# The runs are interleaved (native, verge, [base], native, ...) so that all see the same load.
 #
-#   bench/wasi-io.sh [--runs N] [--mb MB]     (defaults: 5 runs, 100 MB)
+#   bench/wasi-io.sh [--runs N] [--mb MB] [--jar BASE.jar]
+#     (defaults: 5 runs, 100 MB; --jar adds a row for another verge.jar, e.g. main's, A/B)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 runs=5
 mb=100
+base=
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --mb) mb="$2"; shift 2 ;;
-    -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --jar) base="$2"; shift 2 ;;
+    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -30,43 +34,57 @@ gcc -O2 -Wall -Wextra -Werror -o "$work/native/bigio" guests/wasi/src/bigio.c
 . scripts/jdk.sh               # $JAVA: the JDK 25 that ./verge uses; the jar is run directly
 java="$JAVA"
 
-# Runs "$@" $runs times (stdout to $work/out) and prints the median wall-clock and the median
-# CPU (user + sys, all threads) milliseconds. CPU time is the steadier number on a busy machine.
-median_ms() {
-  local walls=() cpus=()
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %U %S" -o "$work/time" "$@" >"$work/out" 2>"$work/err"
-    read -r wall user sys < "$work/time"
-    walls+=("$(awk -v w="$wall" 'BEGIN { printf "%d", w * 1000 }')")
-    cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d", (u + s) * 1000 }')")
-  done
-  local mw mc
-  mw=$(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  mc=$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  echo "$mw $mc"
+names=(native verge)
+[ -n "$base" ] && names+=(base)
+
+# The command line of configuration $1 for $2 mebibytes.
+command_of() {
+  case "$1" in
+    native) echo "$work/native/bigio $work/dir/data $2" ;;
+    verge) echo "$java -jar cli/target/verge.jar run --dir $work/dir::/dir guests/wasi/wasm/bigio.wasm /dir/data $2" ;;
+    base) echo "$java -jar $base run --dir $work/dir::/dir guests/wasi/wasm/bigio.wasm /dir/data $2" ;;
+  esac
 }
 
-native=$(median_ms "$work/native/bigio" "$work/dir/data" "$mb")
-native_err=$(cat "$work/err")
-native_size=$(stat -c %s "$work/out")
-verge=$(median_ms "$java" -jar cli/target/verge.jar run --dir "$work/dir::/dir" guests/wasi/wasm/bigio.wasm /dir/data "$mb")
-verge_err=$(cat "$work/err")
-verge_size=$(stat -c %s "$work/out")
+declare -A walls cpus
+for _ in $(seq "$runs"); do
+  for size in "$mb" 1; do
+    for name in "${names[@]}"; do
+      # shellcheck disable=SC2046
+      /usr/bin/time -f "%e %U %S" -o "$work/time" $(command_of "$name" "$size") >"$work/out" 2>"$work/err"
+      read -r wall user sys < "$work/time"
+      walls[$name,$size]+="$(awk -v w="$wall" 'BEGIN { printf "%d", w * 1000 }') "
+      cpus[$name,$size]+="$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d", (u + s) * 1000 }') "
+      if [ "$size" = "$mb" ]; then
+        echo "$(cat "$work/err") $(stat -c %s "$work/out")" > "$work/check.$name"
+      fi
+    done
+  done
+done
 
-native_small=$(median_ms "$work/native/bigio" "$work/dir/data" 1)
-verge_small=$(median_ms "$java" -jar cli/target/verge.jar run --dir "$work/dir::/dir" guests/wasi/wasm/bigio.wasm /dir/data 1)
+for name in "${names[@]}"; do
+  if ! cmp -s "$work/check.native" "$work/check.$name"; then
+    echo "outputs differ: native '$(cat "$work/check.native")', $name '$(cat "$work/check.$name")'" >&2
+    exit 1
+  fi
+done
 
-if [ "$native_err" != "$verge_err" ] || [ "$native_size" != "$verge_size" ]; then
-  echo "outputs differ: native '$native_err' ($native_size bytes), verge '$verge_err' ($verge_size bytes)" >&2
-  exit 1
-fi
+median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-read -r nw nc <<< "$native"; read -r nsw nsc <<< "$native_small"
-read -r vw vc <<< "$verge"; read -r vsw vsc <<< "$verge_small"
-echo "| ${mb} MB to a file, read back, ${mb} MB to stdout (median of $runs) | wall ms | CPU ms | I/O only: CPU ms of the ${mb} MB run minus the 1 MB run |"
-echo "|---|---:|---:|---:|"
-echo "| native (gcc -O2) | $nw | $nc | $((nc - nsc)) |"
-echo "| verge run (whole process: JVM start, compile, run) | $vw | $vc | $((vc - vsc)) |"
-awk -v vw="$vw" -v nw="$nw" -v vc="$vc" -v nc="$nc" -v vio=$((vc - vsc)) -v nio=$((nc - nsc)) 'BEGIN {
-  if (nio < 1) nio = 1
-  printf "| ratio verge / native | %.2f | %.2f | %.2f |\n", vw / nw, vc / nc, vio / nio }'
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| ${mb} MB to a file, read back, ${mb} MB to stdout (median of $runs) | wall ms | CPU ms | ratio CPU | I/O only wall ms | I/O only CPU ms | I/O only ratio CPU |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+nc=$(echo "${cpus[native,$mb]}" | median); nsc=$(echo "${cpus[native,1]}" | median)
+for name in "${names[@]}"; do
+  w=$(echo "${walls[$name,$mb]}" | median); c=$(echo "${cpus[$name,$mb]}" | median)
+  sw=$(echo "${walls[$name,1]}" | median); sc=$(echo "${cpus[$name,1]}" | median)
+  case "$name" in
+    native) label="native (gcc -O2)" ;;
+    verge) label="verge run, this tree (whole process: JVM start, compile, run)" ;;
+    base) label="verge run, $base" ;;
+  esac
+  awk -v l="$label" -v w="$w" -v c="$c" -v sw="$sw" -v sc="$sc" -v nc="$nc" -v nsc="$nsc" 'BEGIN {
+    nio = nc - nsc; if (nio < 1) nio = 1
+    printf "| %s | %d | %d | %.2f | %d | %d | %.2f |\n", l, w, c, c / nc, w - sw, c - sc, (c - sc) / nio }'
+done

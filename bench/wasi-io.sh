@@ -6,6 +6,8 @@
 # that the outputs agree. Each is also run with 1 MB: the difference between the two is what the
 # I/O itself costs, without the fixed start-up (for Verge the JVM's start and the compilation).
 # The runs are interleaved (native, verge, [base], native, ...) so that all see the same load.
+# A last row runs the guest several times in one JVM (bench VergePhases) and gives the last,
+# warm run's wall and main-thread CPU time: the I/O path with no start-up and no JIT compiling.
 #
 #   bench/wasi-io.sh [--runs N] [--mb MB] [--jar BASE.jar]
 #     (defaults: 5 runs, 100 MB; --jar adds a row for another verge.jar, e.g. main's, A/B)
@@ -21,7 +23,7 @@ while [ $# -gt 0 ]; do
     --runs) runs="$2"; shift 2 ;;
     --mb) mb="$2"; shift 2 ;;
     --jar) base="$2"; shift 2 ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -31,6 +33,7 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/native" "$work/dir"
 gcc -O2 -Wall -Wextra -Werror -o "$work/native/bigio" guests/wasi/src/bigio.c
 ./verge --version >/dev/null   # builds the jar first, outside the timings
+./mvnw -q -o -pl bench -am package -DskipTests >/dev/null 2>&1 || ./mvnw -q -pl bench -am package -DskipTests >&2
 . scripts/jdk.sh               # $JAVA: the JDK 25 that ./verge uses; the jar is run directly
 java="$JAVA"
 
@@ -88,3 +91,18 @@ for name in "${names[@]}"; do
     nio = nc - nsc; if (nio < 1) nio = 1
     printf "| %s | %d | %d | %.2f | %d | %d | %.2f |\n", l, w, c, c / nc, w - sw, c - sc, (c - sc) / nio }'
 done
+
+# Warm runs in one JVM: the last of 5 runs' wall and main-thread CPU (user + sys) milliseconds.
+warm_w=() warm_c=()
+for _ in $(seq "$runs"); do
+  "$java" -cp bench/target/benchmarks.jar dev.verge.bench.programs.VergePhases --runs 5 --dir "$work/dir::/dir" \
+    guests/wasi/wasm/bigio.wasm /dir/data "$mb" >"$work/out" 2>"$work/err"
+  read -r w c < <(awk '/^run 5/ { print int($3), int($6) }' "$work/err")
+  warm_w+=("$w"); warm_c+=("$c")
+done
+ww=$(echo "${warm_w[*]}" | median); wc=$(echo "${warm_c[*]}" | median)
+nw=$(echo "${walls[native,$mb]}" | median)
+awk -v w="$ww" -v c="$wc" -v nw="$nw" -v nc="$nc" 'BEGIN {
+  printf "| verge, warm run in one JVM (5th run; main-thread CPU), against native whole | %d | %d | %.2f | | | |\n", w, c, c / nc
+  printf "\nwarm wall ratio to native wall: %.2f\n", w / nw }'
+

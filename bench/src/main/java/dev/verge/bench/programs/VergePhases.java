@@ -9,6 +9,8 @@ import dev.verge.core.runtime.Linker;
 import dev.verge.core.validate.Validator;
 import dev.verge.wasi.Wasi;
 import dev.verge.wasi.WasiConfig;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -22,10 +24,11 @@ import java.util.List;
  * Where Verge's time goes on one WASI program: JVM start-up, decode, validate, compile, instantiate
  * and the run itself, then the same run again on a fresh instance of the same compiled module
  * (warm JIT). Prints one line per phase on stderr, with wall-clock and main-thread CPU
- * milliseconds; the guest's output goes to stdout.
+ * milliseconds; the guest's output goes to stdout, written straight to the file descriptor as
+ * {@code verge run} does. {@code --dir HOST::GUEST} preopens a directory (for I/O benchmarks).
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.verge.bench.programs.VergePhases
- * [--runs N] MODULE [ARGS...]}.
+ * [--runs N] [--dir HOST::GUEST] MODULE [ARGS...]}.
  */
 public final class VergePhases {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -37,12 +40,20 @@ public final class VergePhases {
     public static void main(String[] args) throws IOException {
         int runs = 2;
         int first = 0;
-        if (args.length > 1 && args[0].equals("--runs")) {
-            runs = Integer.parseInt(args[1]);
-            first = 2;
+        String dir = null;
+        while (args.length > first + 1 && args[first].startsWith("--")) {
+            switch (args[first]) {
+                case "--runs" -> runs = Integer.parseInt(args[first + 1]);
+                case "--dir" -> dir = args[first + 1];
+                default -> {
+                    System.err.println("unknown option " + args[first]);
+                    System.exit(2);
+                }
+            }
+            first += 2;
         }
         if (args.length <= first) {
-            System.err.println("usage: VergePhases [--runs N] MODULE [ARGS...]");
+            System.err.println("usage: VergePhases [--runs N] [--dir HOST::GUEST] MODULE [ARGS...]");
             System.exit(2);
         }
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -62,17 +73,20 @@ public final class VergePhases {
         report("compile");
         for (int run = 1; run <= runs; run++) {
             Linker linker = new Linker();
-            Wasi wasi = Wasi.addTo(linker, WasiConfig.builder()
+            WasiConfig.Builder config = WasiConfig.builder()
                     .args(module.getFileName().toString())
                     .args(guestArgs.subList(1, guestArgs.size()))
-                    .stdout(System.out)
-                    .stderr(OutputStream.nullOutputStream())
-                    .build());
+                    .stdout(new FileOutputStream(FileDescriptor.out))
+                    .stderr(OutputStream.nullOutputStream());
+            if (dir != null) {
+                int sep = dir.indexOf("::");
+                config.preopen(Path.of(sep < 0 ? dir : dir.substring(0, sep)), sep < 0 ? dir : dir.substring(sep + 2));
+            }
+            Wasi wasi = Wasi.addTo(linker, config.build());
             try {
                 Instance instance = linker.instantiate(compiled);
                 report("instantiate " + run);
                 int status = Wasi.runStart(instance);
-                System.out.flush();
                 report("run " + run + (status == 0 ? "" : " (exit " + status + ")"));
             } finally {
                 wasi.close();

@@ -95,6 +95,15 @@ final class IoErrors {
         if (r.contains("broken pipe")) {
             return Errno.PIPE;
         }
+        if (r.contains("connection reset")) {
+            return Errno.CONNRESET;
+        }
+        if (r.contains("connection aborted")) {
+            return Errno.CONNABORTED;
+        }
+        if (r.contains("not connected")) {
+            return Errno.NOTCONN;
+        }
         if (r.contains("too many links")) {
             return Errno.MLINK;
         }

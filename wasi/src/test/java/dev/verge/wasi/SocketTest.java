@@ -124,6 +124,19 @@ class SocketTest {
     }
 
     @Test
+    void aConnectionResetByThePeerIsEconnreset() throws IOException {
+        try (WasiHarness g = guest()) {
+            int conn;
+            try (Socket client = connect()) {
+                conn = accept(g, 0);
+                client.setSoLinger(true, 0); // close with a reset
+            }
+            int n = g.alloc(4);
+            assertEquals(Errno.CONNRESET, g.errno("sock_recv", conn, g.iovec(g.alloc(8), 8), 1, 0, n, g.alloc(4)));
+        }
+    }
+
+    @Test
     void waitAllWaitsForEveryByte() throws Exception {
         try (WasiHarness g = guest(); Socket client = connect()) {
             int conn = accept(g, 0);

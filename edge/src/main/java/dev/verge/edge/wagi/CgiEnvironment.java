@@ -20,7 +20,11 @@ public final class CgiEnvironment {
 
     private CgiEnvironment() {}
 
-    /** The variables for this request and body length, in a stable order. */
+    /**
+     * The variables for this request and body length, in a stable order. A negative length means
+     * the body's length is not known before it ends (chunked): CONTENT_LENGTH is then empty, as
+     * RFC 3875 allows, and the guest reads stdin to its end.
+     */
     public static Map<String, String> of(CgiRequest r, long bodyLength) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("GATEWAY_INTERFACE", "CGI/1.1");
@@ -37,7 +41,7 @@ public final class CgiEnvironment {
         env.put("QUERY_STRING", r.query());
         String contentType = r.header("Content-Type");
         env.put("CONTENT_TYPE", contentType == null ? "" : contentType);
-        env.put("CONTENT_LENGTH", Long.toString(bodyLength));
+        env.put("CONTENT_LENGTH", bodyLength < 0 ? "" : Long.toString(bodyLength));
         env.put("REMOTE_ADDR", r.remoteAddr());
         env.put("REMOTE_HOST", r.remoteAddr());
         env.put("REMOTE_PORT", Integer.toString(r.remotePort()));

@@ -24,10 +24,11 @@ final class Instantiator {
 
     private Instantiator() {}
 
-    static Instance instantiate(CompiledModule compiled, Extern[] imports) {
+    /** {@code imports} are already checked against the module's imports, in their order; {@code data} may be null. */
+    static Instance instantiate(CompiledModule compiled, Extern[] imports, Object data) {
         WasmModule m = compiled.module();
         EngineConfig config = compiled.engine().config();
-        Instance inst = new Instance(compiled);
+        Instance inst = new Instance(compiled, data);
         List<Import> imps = m.imports();
 
         int funcImports = m.importCount(dev.verge.core.model.ExternKind.FUNC);

@@ -140,7 +140,7 @@ final class PublicHandler extends Handler.Abstract {
             BoundedOutput stdout = new BoundedOutput(limits.responseBodyBytes() + CgiResponseParser.MAX_HEADER_BYTES);
             BoundedOutput stderr = new BoundedOutput(64 * 1024);
             GuestIo io = new GuestIo(List.of(match.route().path()), environment(cgi, body.length, manifest), body, stdout, stderr, app.filesDir());
-            GuestRunner.Result result = runner.run(app.module(), io, limits, (linker, budget) -> hostImports.define(linker, app, budget, requestId));
+            GuestRunner.Result result = runner.run(app.guest(), io, limits, budget -> hostImports.session(app, budget, requestId));
             metrics.instantiation(app.name(), result.instantiateNanos());
             return responder.reply(app, requestId, result, stdout, stderr);
         } finally {

@@ -199,4 +199,14 @@ class InstancePreTest {
         // Each instantiation wrote its own function into the shared table: the last one is b's.
         assertSame(b.function("bump"), table.get(1));
     }
+
+    @Test
+    void smallMemoriesAreBackedInFullAtInstantiationLargerOnesLazily() {
+        Instance small = new ModuleFixture().memory(new MemoryType(new Limits(2, Limits.NO_MAX)), "memory").instantiate();
+        Memory m = small.memory("memory");
+        assertEquals(m.byteSize(), m.bytes.length, "one allocation, no growth by copies later");
+        assertEquals(0, m.readI32(m.byteSize() - 4));
+        Instance large = new ModuleFixture().memory(new MemoryType(new Limits(16, Limits.NO_MAX)), "memory").instantiate();
+        assertTrue(large.memory("memory").bytes.length < large.memory("memory").byteSize());
+    }
 }

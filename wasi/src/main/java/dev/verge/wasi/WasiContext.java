@@ -23,6 +23,10 @@ final class WasiContext {
         }
     }
 
+    /** The arguments and environment as the guest reads them, encoded once (see ArgsEnvFunctions). */
+    List<byte[]> encodedArgs;
+    List<byte[]> encodedEnv;
+
     private static final int BUFFER_SIZE = 64 * 1024;
     private byte[] scratch;
     private java.nio.ByteBuffer direct;

@@ -13,23 +13,12 @@ static const char *var(const char *name) {
 
 static volatile unsigned long sink;
 
-// State that would leak between requests if an instance were ever reused.
-static char remembered[256];
-static int calls;
-
 int main(void) {
     const char *mode = var("PATH_INFO");
     if (strcmp(mode, "/loop") == 0) {
         for (;;) {
             sink++;
         }
-    }
-    if (strcmp(mode, "/remember") == 0) {
-        // Reports what an earlier request left behind (nothing, in a fresh instance), then leaves something.
-        calls++;
-        printf("Content-Type: text/plain\n\ncalls=%d previous=[%s] now=[%s]", calls, remembered, var("QUERY_STRING"));
-        strncpy(remembered, var("QUERY_STRING"), sizeof remembered - 1);
-        return 0;
     }
     if (strcmp(mode, "/trap") == 0) {
         __builtin_trap();

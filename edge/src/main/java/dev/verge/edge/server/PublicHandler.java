@@ -13,6 +13,7 @@ import dev.verge.edge.wagi.CgiResponseParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -182,7 +183,7 @@ final class PublicHandler extends Handler.Abstract {
 
     /** CGI variables, then the manifest's env, then its variables: the app's own grants win. */
     private static Map<String, String> environment(CgiRequest cgi, long bodyLength, AppManifest manifest) {
-        Map<String, String> env = CgiEnvironment.of(cgi, bodyLength); // a fresh map, ours to extend
+        Map<String, String> env = new LinkedHashMap<>(CgiEnvironment.of(cgi, bodyLength));
         env.putAll(manifest.env());
         for (Variable v : manifest.variables()) {
             env.put(v.name(), v.value());

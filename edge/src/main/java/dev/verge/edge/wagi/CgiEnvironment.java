@@ -20,7 +20,7 @@ public final class CgiEnvironment {
 
     private CgiEnvironment() {}
 
-    /** The variables for this request and body length, in a stable order: a new map the caller may extend. */
+    /** The variables for this request and body length, in a stable order. */
     public static Map<String, String> of(CgiRequest r, long bodyLength) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("GATEWAY_INTERFACE", "CGI/1.1");

@@ -25,14 +25,19 @@ import org.junit.jupiter.api.io.TempDir;
  * many run at once.
  */
 class IsolationTest {
-    static final String PROBE = """
-            name = "probe"
+    static final String APP = """
+            name = "isolation"
             [[routes]]
-            path = "/probe/..."
+            path = "/isolation"
             [limits]
             cpu_time = "10s"
             concurrency = 64
             """;
+
+    /** Reports what an earlier request left in its static state, then leaves its query there. */
+    static byte[] guest() {
+        return EdgeHarness.resource("/guests/isolation.wasm");
+    }
 
     @TempDir
     Path store;
@@ -41,7 +46,7 @@ class IsolationTest {
     @BeforeEach
     void start() {
         edge = new EdgeHarness(store, false);
-        edge.deploy(EdgeHarness.probe(), PROBE);
+        edge.deploy(guest(), APP);
     }
 
     @AfterEach
@@ -51,9 +56,8 @@ class IsolationTest {
 
     @Test
     void aRequestNeverSeesWhatTheLastOneLeftInMemory() {
-        // The probe's /remember mode keeps its query in a static buffer and counts its calls.
-        assertEquals("calls=1 previous=[] now=[first]", edge.get("/probe/remember?first").body());
-        assertEquals("calls=1 previous=[] now=[second]", edge.get("/probe/remember?second").body());
+        assertEquals("calls=1 previous=[] now=[first]", edge.get("/isolation?first").body());
+        assertEquals("calls=1 previous=[] now=[second]", edge.get("/isolation?second").body());
     }
 
     @Test
@@ -62,7 +66,7 @@ class IsolationTest {
             List<Future<HttpResponse<String>>> replies = new ArrayList<>();
             for (int i = 0; i < 80; i++) {
                 String query = "q" + i;
-                replies.add(clients.submit(() -> edge.get("/probe/remember?" + query)));
+                replies.add(clients.submit(() -> edge.get("/isolation?" + query)));
             }
             for (int i = 0; i < replies.size(); i++) {
                 HttpResponse<String> r = replies.get(i).get();
@@ -74,21 +78,21 @@ class IsolationTest {
 
     @Test
     void theAppIsLinkedOnceAtDeployAndADeployLinksAgain() {
-        DeployedApp first = edge.server.registry().snapshot().apps().get("probe");
-        edge.get("/probe/remember?x");
-        assertSame(first.guest(), edge.server.registry().snapshot().apps().get("probe").guest(), "requests do not relink");
-        DeployedApp second = edge.deploy(EdgeHarness.probe(), PROBE);
+        DeployedApp first = edge.server.registry().snapshot().apps().get("isolation");
+        edge.get("/isolation?x");
+        assertSame(first.guest(), edge.server.registry().snapshot().apps().get("isolation").guest(), "requests do not relink");
+        DeployedApp second = edge.deploy(guest(), APP);
         assertNotSame(first.guest(), second.guest());
-        assertEquals("calls=1 previous=[] now=[y]", edge.get("/probe/remember?y").body());
+        assertEquals("calls=1 previous=[] now=[y]", edge.get("/isolation?y").body());
     }
 
     @Test
     void aModuleWithAnImportNoHostDefinesIsRefusedAtDeploy() {
         DeployException e = assertThrows(DeployException.class,
-                () -> edge.server.registry().deploy(importsUnknownWasiFunction(), PROBE.replace("probe", "bad"), Map.of()));
+                () -> edge.server.registry().deploy(importsUnknownWasiFunction(), APP.replace("isolation", "bad"), Map.of()));
         assertTrue(e.getMessage().contains("unknown import") && e.getMessage().contains("wasi_snapshot_preview1.no_such_function"),
                 e.getMessage());
-        assertEquals(404, edge.get("/bad/").statusCode(), "nothing was served");
+        assertEquals(404, edge.get("/bad").statusCode(), "nothing was served");
     }
 
     /** A command module that imports {@code wasi_snapshot_preview1.no_such_function}, written byte by byte. */

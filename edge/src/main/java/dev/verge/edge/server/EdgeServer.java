@@ -56,7 +56,8 @@ public final class EdgeServer implements AutoCloseable {
         Watchdog watchdog = new Watchdog();
         GuestRunner runner = new GuestRunner(Wasi.provider(), watchdog);
         HostImports hostImports = HostApiImports.create(store, log);
-        AppRegistry registry = new AppRegistry(store, log, new Warmup(runner, hostImports));
+        AppRegistry registry = new AppRegistry(store, log,
+                module -> runner.prepare(module, linker -> hostImports.define(linker, module)), new Warmup(runner, hostImports));
         registry.loadAll();
         if (fresh && config.seedExamples()) {
             List<String> names = ExampleApps.deployAll(registry);

@@ -153,10 +153,10 @@ final class PublicHandler extends Handler.Abstract {
             CgiRequest cgi = cgiRequest(request, path, match);
             BoundedOutput stderr = new BoundedOutput(64 * 1024);
             GuestIo io = new GuestIo(List.of(match.route().path()), environment(cgi, bodyLength, manifest), body, stdout, stderr, app.filesDir());
-            GuestRunner.Result result = runner.run(app.module(), io, limits, (linker, budget) -> {
+            GuestRunner.Result result = runner.run(app.guest(), io, limits, budget -> {
                 body.attach(budget);
                 stdout.attach(budget);
-                hostImports.define(linker, app, budget, requestId);
+                return hostImports.session(app, budget, requestId);
             });
             metrics.instantiation(app.name(), result.instantiateNanos());
             return responder.end(app, requestId, result, body, stdout, stderr);

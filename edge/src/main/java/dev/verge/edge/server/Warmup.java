@@ -44,6 +44,6 @@ final class Warmup implements Consumer<DeployedApp> {
         env.put("SERVER_NAME", "localhost");
         env.put("X_VERGE_WARMUP", "1");
         GuestIo io = new GuestIo(List.of(path), env, InputStream.nullInputStream(), new BoundedOutput(l.responseBodyBytes()), new BoundedOutput(4096), app.filesDir());
-        runner.run(app.module(), io, warm, (linker, budget) -> hostImports.define(linker, app, budget, null));
+        runner.run(app.guest(), io, warm, budget -> hostImports.session(app, budget, null));
     }
 }

@@ -52,7 +52,7 @@ public final class CgiEnvironment {
         env.put("X_RAW_PATH_INFO", rawPathInfo(r));
         for (CgiRequest.Header h : r.headers()) {
             String lower = h.name().toLowerCase(Locale.ROOT);
-            if (WITHHELD.contains(lower) || !lower.matches("[a-z0-9-]+")) {
+            if (WITHHELD.contains(lower) || !isPlainName(lower)) {
                 continue;
             }
             String name = "HTTP_" + lower.toUpperCase(Locale.ROOT).replace('-', '_');
@@ -60,6 +60,20 @@ public final class CgiEnvironment {
             env.merge(name, h.value(), (a, b) -> a + separator + b);
         }
         return env;
+    }
+
+    /** Whether a (lower-cased) header name is only letters, digits and dashes: safe as a variable name. */
+    private static boolean isPlainName(String lower) {
+        if (lower.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String hostHeader(CgiRequest r) {

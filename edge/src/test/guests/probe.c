@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 extern char **environ;
 
@@ -12,6 +13,24 @@ static const char *var(const char *name) {
 }
 
 static volatile unsigned long sink;
+
+static char chunk[64 * 1024];
+
+static int write_all(const char *p, size_t n) {
+    while (n > 0) {
+        ssize_t w = write(1, p, n);
+        if (w <= 0) {
+            return -1;
+        }
+        p += w;
+        n -= (size_t) w;
+    }
+    return 0;
+}
+
+static int write_text(const char *s) {
+    return write_all(s, strlen(s));
+}
 
 int main(void) {
     const char *mode = var("PATH_INFO");
@@ -55,6 +74,38 @@ int main(void) {
             putchar('x');
         }
         return 0;
+    }
+    if (strcmp(mode, "/pipe") == 0) {
+        // The body back, streamed: read and write in pieces, never holding it whole.
+        if (write_text("Content-Type: application/octet-stream\n\n") != 0) {
+            return 1;
+        }
+        ssize_t n;
+        while ((n = read(0, chunk, sizeof chunk)) > 0) {
+            if (write_all(chunk, (size_t) n) != 0) {
+                return 1;
+            }
+        }
+        return n < 0 ? 2 : 0;
+    }
+    if (strcmp(mode, "/count") == 0) {
+        // How many body bytes arrived, or that reading failed.
+        long total = 0;
+        ssize_t n;
+        while ((n = read(0, chunk, sizeof chunk)) > 0) {
+            total += n;
+        }
+        printf("Content-Type: text/plain\n\n%s %ld", n < 0 ? "read-error" : "read", total);
+        return 0;
+    }
+    if (strcmp(mode, "/stream-trap") == 0) {
+        // Enough output to start streaming, then a trap: the response is cut, never completed.
+        write_text("Content-Type: application/octet-stream\n\n");
+        memset(chunk, 'y', sizeof chunk);
+        for (int i = 0; i < 4; i++) {
+            write_all(chunk, sizeof chunk);
+        }
+        __builtin_trap();
     }
     if (strcmp(mode, "/mem") == 0) {
         // Grab memory 1 MiB at a time until the host says no; report how much we got.

@@ -3,7 +3,11 @@ package dev.verge.cli;
 import dev.verge.core.VergeException;
 import dev.verge.edge.server.EdgeConfig;
 import dev.verge.edge.server.EdgeServer;
+import dev.verge.edge.store.SecretsKey;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,6 +64,12 @@ public final class ServeCommand implements Callable<Integer> {
             description = "How long shutdown waits for requests in flight (default: ${DEFAULT-VALUE}).")
     int drainSeconds;
 
+    @Option(names = "--secrets-key-file", paramLabel = "FILE",
+            description = "The key that seals secret variables in the store: base64 of 32 random bytes "
+                    + "(openssl rand -base64 32). Default: $VERGE_SECRETS_KEY, else the store's own "
+                    + "secrets.key, generated on first start.")
+    Path secretsKeyFile;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
@@ -74,6 +84,10 @@ public final class ServeCommand implements Callable<Integer> {
                 .withDrainTimeout(Duration.ofSeconds(drainSeconds));
         EdgeServer server;
         try {
+            SecretsKey key = secretsKey();
+            if (key != null) {
+                config = config.withSecretsKey(key);
+            }
             server = EdgeServer.start(config);
         } catch (VergeException e) {
             throw new CliFailure(e.getMessage(), VergeCommand.USAGE);
@@ -91,6 +105,19 @@ public final class ServeCommand implements Callable<Integer> {
         }, "verge-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** The operator's secrets key: from --secrets-key-file, else $VERGE_SECRETS_KEY, else none (the store's own). */
+    private SecretsKey secretsKey() {
+        if (secretsKeyFile != null) {
+            try {
+                return SecretsKey.fromBase64(Files.readString(secretsKeyFile, StandardCharsets.US_ASCII), secretsKeyFile.toString());
+            } catch (IOException e) {
+                throw new CliFailure("--secrets-key-file: cannot read " + secretsKeyFile + ": " + e.getMessage(), VergeCommand.USAGE);
+            }
+        }
+        String env = System.getenv("VERGE_SECRETS_KEY");
+        return env == null || env.isBlank() ? null : SecretsKey.fromBase64(env, "VERGE_SECRETS_KEY");
     }
 
     /** The store used when none is given: $VERGE_STORE, else ~/.verge/store. */

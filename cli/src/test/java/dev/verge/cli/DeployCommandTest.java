@@ -65,4 +65,22 @@ class DeployCommandTest {
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("--listen"), run.err());
     }
+
+    @Test
+    void serveRefusesASecretsKeyThatIsNotTheStoresOwn() throws Exception {
+        new dev.verge.edge.store.AppStore(store); // seals its check blob with the store's own key
+        Path keyFile = app.resolve("secrets-key");
+        byte[] other = new byte[32];
+        new java.security.SecureRandom().nextBytes(other);
+        Files.writeString(keyFile, java.util.Base64.getEncoder().encodeToString(other) + "\n");
+        CliRun wrong = CliRun.of("serve", "--store", store.toString(), "--listen", "127.0.0.1:0", "--no-admin",
+                "--secrets-key-file", keyFile.toString());
+        assertEquals(2, wrong.exitCode());
+        assertTrue(wrong.err().contains("is not the key this store's secrets were sealed with"), wrong.err());
+        Files.writeString(keyFile, "not a key");
+        CliRun bad = CliRun.of("serve", "--store", store.toString(), "--listen", "127.0.0.1:0", "--no-admin",
+                "--secrets-key-file", keyFile.toString());
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains(keyFile + ": the secrets key is not base64"), bad.err());
+    }
 }

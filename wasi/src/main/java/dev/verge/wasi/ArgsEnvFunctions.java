@@ -17,18 +17,28 @@ final class ArgsEnvFunctions {
         d.fn("environ_get", "ii", (ctx, mem, a) -> strings(mem, env(ctx), a.i32(0), a.i32(1)));
     }
 
+    /** The arguments in UTF-8, encoded at the first call (a program asks for sizes, then strings). */
     private static List<byte[]> args(WasiContext ctx) {
-        List<byte[]> out = new ArrayList<>();
-        for (String s : ctx.config.args()) {
-            out.add(s.getBytes(StandardCharsets.UTF_8));
+        List<byte[]> out = ctx.encodedArgs;
+        if (out == null) {
+            out = new ArrayList<>(ctx.config.args().size());
+            for (String s : ctx.config.args()) {
+                out.add(s.getBytes(StandardCharsets.UTF_8));
+            }
+            ctx.encodedArgs = out;
         }
         return out;
     }
 
+    /** The {@code NAME=value} strings in UTF-8, encoded at the first call. */
     private static List<byte[]> env(WasiContext ctx) {
-        List<byte[]> out = new ArrayList<>();
-        for (Map.Entry<String, String> e : ctx.config.env().entrySet()) {
-            out.add((e.getKey() + "=" + e.getValue()).getBytes(StandardCharsets.UTF_8));
+        List<byte[]> out = ctx.encodedEnv;
+        if (out == null) {
+            out = new ArrayList<>(ctx.config.env().size());
+            for (Map.Entry<String, String> e : ctx.config.env().entrySet()) {
+                out.add((e.getKey() + "=" + e.getValue()).getBytes(StandardCharsets.UTF_8));
+            }
+            ctx.encodedEnv = out;
         }
         return out;
     }

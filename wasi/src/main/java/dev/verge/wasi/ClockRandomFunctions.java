@@ -23,7 +23,7 @@ final class ClockRandomFunctions {
             long at = GuestMemory.u32(a.i32(0));
             long len = GuestMemory.u32(a.i32(1));
             // Filled chunk by chunk through the scratch buffer: a huge request allocates nothing.
-            byte[] chunk = ctx.scratch;
+            byte[] chunk = ctx.scratch(len);
             for (long done = 0; done < len; ) {
                 int n = (int) Math.min(chunk.length, len - done);
                 if (n == chunk.length) {

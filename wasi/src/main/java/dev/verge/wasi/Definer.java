@@ -3,6 +3,7 @@ package dev.verge.wasi;
 import dev.verge.core.model.FuncType;
 import dev.verge.core.model.NumType;
 import dev.verge.core.model.ValType;
+import dev.verge.core.runtime.Caller;
 import dev.verge.core.runtime.Linker;
 import dev.verge.core.runtime.Memory;
 import dev.verge.core.runtime.Trap;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Defines the {@code wasi_snapshot_preview1} functions in a linker, and is the one edge where
@@ -38,11 +40,16 @@ final class Definer {
     }
 
     private final Linker linker;
-    private final WasiContext ctx;
+    /**
+     * Finds the state of the guest making a call: a fixed context ({@link Wasi#addTo}) or the one
+     * in the calling instance's host data ({@link Wasi#define}). Runs outside the errno mapping,
+     * so a misconfigured embedding traps with its reason instead of looking like an I/O error.
+     */
+    private final Function<Caller, WasiContext> contexts;
 
-    Definer(Linker linker, WasiContext ctx) {
+    Definer(Linker linker, Function<Caller, WasiContext> contexts) {
         this.linker = linker;
-        this.ctx = ctx;
+        this.contexts = contexts;
     }
 
     /**
@@ -51,20 +58,22 @@ final class Definer {
      */
     void fn(String name, String params, Body body) {
         linker.defineFunction(MODULE, name, type(params, List.of(NumType.I32)), (caller, values) -> {
+            WasiContext ctx = contexts.apply(caller);
             Memory mem = caller.memory("memory");
-            return new Object[] {run(body, mem, new Args(values))};
+            return new Object[] {run(body, ctx, mem, new Args(values))};
         });
     }
 
     /** Defines a function that never returns normally (proc_exit): no result. */
     void noReturn(String name, String params, Body body) {
         linker.defineFunction(MODULE, name, type(params, List.of()), (caller, values) -> {
-            run(body, caller.memory("memory"), new Args(values));
+            WasiContext ctx = contexts.apply(caller);
+            run(body, ctx, caller.memory("memory"), new Args(values));
             return new Object[0];
         });
     }
 
-    private int run(Body body, Memory mem, Args args) {
+    private static int run(Body body, WasiContext ctx, Memory mem, Args args) {
         try {
             return body.call(ctx, mem, args);
         } catch (WasiError e) {

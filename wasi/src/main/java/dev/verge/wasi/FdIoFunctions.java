@@ -62,7 +62,6 @@ final class FdIoFunctions {
         Fd fd = ctx.fds.get(fdNum);
         fd.require(position < 0 ? Rights.FD_WRITE : Rights.FD_WRITE | Rights.FD_SEEK);
         long[] v = GuestMemory.iovecs(mem, iovs, count, ctx.maxIo());
-        byte[] buf = ctx.scratch;
         int done = 0;
         switch (fd) {
             case StreamFd s -> {
@@ -72,6 +71,7 @@ final class FdIoFunctions {
                 if (s.outChannel != null) {
                     done = writeChannel(ctx, mem, v, s.outChannel, -1);
                 } else {
+                    byte[] buf = ctx.scratch(GuestMemory.total(v));
                     for (int i = 0; i < v.length; i += 2) {
                         for (long off = 0; off < v[i + 1]; ) {
                             int n = (int) Math.min(buf.length, v[i + 1] - off);
@@ -113,8 +113,8 @@ final class FdIoFunctions {
         int done = 0;
         for (int i = 0; i < v.length; i += 2) {
             for (long off = 0; off < v[i + 1]; ) {
-                int n = (int) Math.min(ctx.direct.capacity(), v[i + 1] - off);
-                ByteBuffer bb = ctx.direct.clear().limit(n);
+                int n = (int) Math.min(ctx.direct().capacity(), v[i + 1] - off);
+                ByteBuffer bb = ctx.direct().clear().limit(n);
                 mem.readBytes(v[i] + off, bb);
                 bb.flip();
                 while (bb.hasRemaining()) {
@@ -136,13 +136,13 @@ final class FdIoFunctions {
         Fd fd = ctx.fds.get(fdNum);
         fd.require(position < 0 ? Rights.FD_READ : Rights.FD_READ | Rights.FD_SEEK);
         long[] v = GuestMemory.iovecs(mem, iovs, count, ctx.maxIo());
-        byte[] buf = ctx.scratch;
         int done = 0;
         switch (fd) {
             case StreamFd s -> {
                 if (position >= 0) {
                     throw new WasiError(Errno.SPIPE);
                 }
+                byte[] buf = ctx.scratch(GuestMemory.total(v));
                 // One read from the stream, at most one buffer: a stream returns what it has,
                 // and waiting to fill every vector could block on input that never comes.
                 int want = Math.min(buf.length, GuestMemory.total(v));
@@ -160,8 +160,8 @@ final class FdIoFunctions {
                 outer:
                 for (int i = 0; i < v.length; i += 2) {
                     for (long off = 0; off < v[i + 1]; ) {
-                        int want = (int) Math.min(ctx.direct.capacity(), v[i + 1] - off);
-                        ByteBuffer bb = ctx.direct.clear().limit(want);
+                        int want = (int) Math.min(ctx.direct().capacity(), v[i + 1] - off);
+                        ByteBuffer bb = ctx.direct().clear().limit(want);
                         int n = at >= 0 ? f.channel.read(bb, at) : f.channel.read(bb);
                         if (n <= 0) {
                             break outer;

@@ -85,7 +85,7 @@ final class SocketFd extends Fd {
             ahead.position(ahead.position() + n);
             done = n;
         }
-        ByteBuffer bb = ctx.direct;
+        ByteBuffer bb = ctx.direct();
         while (done < want && !eof) {
             bb.clear().limit(Math.min(bb.capacity(), want - done));
             int n = channel.read(bb);
@@ -117,7 +117,7 @@ final class SocketFd extends Fd {
             throw new WasiError(Errno.PIPE);
         }
         int done = 0;
-        ByteBuffer bb = ctx.direct;
+        ByteBuffer bb = ctx.direct();
         for (int i = 0; i < v.length; i += 2) {
             for (long off = 0; off < v[i + 1]; ) {
                 int n = (int) Math.min(bb.capacity(), v[i + 1] - off);

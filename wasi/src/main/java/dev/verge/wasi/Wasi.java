@@ -1,10 +1,15 @@
 package dev.verge.wasi;
 
+import dev.verge.core.runtime.Caller;
 import dev.verge.core.runtime.Linker;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
- * WASI preview1 for one guest: the {@code wasi_snapshot_preview1} functions defined in a linker,
- * over the state of one configuration (open descriptors, streams).
+ * WASI preview1 for one guest: the state of one configuration (open descriptors, arguments,
+ * environment, streams, clocks), and the {@code wasi_snapshot_preview1} functions that act on it.
+ *
+ * <p>For one guest, {@link #addTo} defines the functions bound to one configuration:
  *
  * <pre>{@code
  * WasiConfig config = WasiConfig.builder().args("prog", "x").inheritStdio()
@@ -16,8 +21,20 @@ import dev.verge.core.runtime.Linker;
  * }
  * }</pre>
  *
- * <p>The state belongs to one guest: instantiate one module per {@code Wasi} (the edge host makes
- * a fresh linker and {@code Wasi} per request).
+ * <p>For many guests (a server running a fresh instance per request), {@link #define} defines the
+ * functions once, and each instance carries its own {@code Wasi} as host data; the functions find
+ * the state of the instance that calls them:
+ *
+ * <pre>{@code
+ * Linker linker = new Linker();
+ * Wasi.define(linker);
+ * InstancePre pre = linker.instantiatePre(module);              // once
+ * try (Wasi wasi = Wasi.create(configOfThisRequest)) {          // per guest
+ *     int status = Wasi.runStart(pre.instantiate(wasi));
+ * }
+ * }</pre>
+ *
+ * <p>A {@code Wasi} belongs to one guest: give it to one instance only.
  */
 public final class Wasi implements AutoCloseable {
     /** The import module name of every function. */
@@ -29,15 +46,59 @@ public final class Wasi implements AutoCloseable {
         this.ctx = ctx;
     }
 
-    /** Defines every {@code wasi_snapshot_preview1} function in {@code linker}, for a guest configured by {@code config}. */
-    public static Wasi addTo(Linker linker, WasiConfig config) {
-        WasiContext ctx;
+    /**
+     * The state of one guest configured by {@code config}: its descriptors (stdio, then the
+     * preopens), arguments, environment, clocks and randomness. Close it when the guest is done.
+     *
+     * @throws IllegalArgumentException when the configuration leaves no room for its own descriptors
+     */
+    public static Wasi create(WasiConfig config) {
         try {
-            ctx = new WasiContext(config);
+            return new Wasi(new WasiContext(config));
         } catch (WasiError e) {
             throw new IllegalArgumentException("the configuration leaves no room for its own descriptors", e);
         }
-        Definer d = new Definer(linker, ctx);
+    }
+
+    /** Defines every {@code wasi_snapshot_preview1} function in {@code linker}, for a guest configured by {@code config}. */
+    public static Wasi addTo(Linker linker, WasiConfig config) {
+        Wasi wasi = create(config);
+        defineAll(new Definer(linker, caller -> wasi.ctx));
+        return wasi;
+    }
+
+    /**
+     * Defines every {@code wasi_snapshot_preview1} function in {@code linker}, once for any number
+     * of instances: each call acts on the {@code Wasi} that is the calling instance's host data
+     * ({@link dev.verge.core.runtime.InstancePre#instantiate(Object)}). A call from an instance
+     * without one traps with {@link dev.verge.core.runtime.TrapKind#HOST_ERROR} saying so.
+     */
+    public static void define(Linker linker) {
+        defineAll(new Definer(linker, caller -> caller.data(Wasi.class).ctx));
+    }
+
+    /**
+     * Like {@link #define(Linker)}, for host data of the embedder's own type that holds the
+     * instance's {@code Wasi} among other per-instance state: {@code wasiOf} picks it out.
+     *
+     * @param dataType the type of every instance's host data
+     * @param wasiOf the instance's {@code Wasi}, from its host data; must not return null
+     */
+    public static <T> void define(Linker linker, Class<T> dataType, Function<? super T, Wasi> wasiOf) {
+        Objects.requireNonNull(dataType, "dataType");
+        Objects.requireNonNull(wasiOf, "wasiOf");
+        defineAll(new Definer(linker, caller -> contextOf(caller, dataType, wasiOf)));
+    }
+
+    private static <T> WasiContext contextOf(Caller caller, Class<T> dataType, Function<? super T, Wasi> wasiOf) {
+        Wasi wasi = wasiOf.apply(caller.data(dataType));
+        if (wasi == null) {
+            throw new IllegalStateException("the calling instance's host data holds no Wasi");
+        }
+        return wasi.ctx;
+    }
+
+    private static void defineAll(Definer d) {
         ArgsEnvFunctions.define(d);
         ClockRandomFunctions.define(d);
         FdIoFunctions.define(d);
@@ -46,7 +107,6 @@ public final class Wasi implements AutoCloseable {
         PathFunctions.define(d);
         PollFunction.define(d);
         ProcSchedSockFunctions.define(d);
-        return new Wasi(ctx);
     }
 
     /**

@@ -55,7 +55,7 @@ final class HostAdapter {
         Instance caller = (Instance) argsAndCaller[n];
         Object[] results;
         try {
-            results = function.call(new Caller(caller), Arrays.copyOf(argsAndCaller, n));
+            results = function.call(caller == null ? Caller.NONE : caller.caller, Arrays.copyOf(argsAndCaller, n));
         } catch (Trap t) {
             throw t;
         } catch (RuntimeException e) {

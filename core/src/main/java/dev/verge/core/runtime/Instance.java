@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * An instantiated module: its functions, memories, tables and globals, of which the exported ones
- * are reachable by name. Create with {@link Linker#instantiate}.
+ * are reachable by name. Create with {@link Linker#instantiate} or, to instantiate one module many
+ * times cheaply, {@link InstancePre#instantiate}.
  *
  * <p>An instance runs guest code on one thread at a time. It is also the context object compiled
  * code receives: the package-private fields below are what generated classes read.
@@ -34,10 +35,16 @@ public final class Instance {
     /** The fuel left, consumed by compiled code when the engine meters fuel. */
     long fuel = Long.MAX_VALUE;
     private final Map<String, Extern> exports = new LinkedHashMap<>();
+    /** The embedder's per-instance object that host functions reach through {@link Caller#data()}. */
+    private final Object hostData;
+    /** What host functions called from this instance see; immutable, so one per instance serves every call. */
+    final Caller caller;
 
-    Instance(CompiledModule module) {
+    Instance(CompiledModule module, Object data) {
         this.module = module;
+        this.hostData = data;
         this.results = new MultiResults(Math.max(1, module.maxResults()));
+        this.caller = new Caller(this);
     }
 
     void export(String name, Extern value) {
@@ -47,6 +54,15 @@ public final class Instance {
     /** The compiled module this is an instance of. */
     public CompiledModule module() {
         return module;
+    }
+
+    /**
+     * The host data given at instantiation ({@link InstancePre#instantiate(Object)},
+     * {@link Linker#instantiate(CompiledModule, Object)}), or null when none was given. Host
+     * functions called by this instance's code reach it through {@link Caller#data()}.
+     */
+    public Object data() {
+        return hostData;
     }
 
     /** Every export by name, in the module's order. */

@@ -10,6 +10,11 @@ import java.util.Map;
  * an instance under one module name ({@link #defineInstance}), which is how instances share
  * functions, memories, tables and globals. A linker is not thread-safe while being defined; once
  * set up it can instantiate from several threads.
+ *
+ * <p>To instantiate one module many times, resolve its imports once with
+ * {@link #instantiatePre} and instantiate the resulting {@link InstancePre}; per-instance state
+ * for host functions travels as host data ({@link #instantiate(CompiledModule, Object)},
+ * {@link Caller#data()}) instead of being captured in per-instance function definitions.
  */
 public final class Linker {
     private final Map<String, Map<String, Extern>> definitions = new HashMap<>();
@@ -39,13 +44,37 @@ public final class Linker {
 
     /**
      * Instantiates {@code module}: resolves its imports, allocates its memories, tables and
-     * globals, initialises them from its segments and runs its start function.
+     * globals, initialises them from its segments and runs its start function. The same as
+     * {@code instantiatePre(module).instantiate()}.
      *
      * @throws UnlinkableException when an import is missing or has the wrong type
      * @throws Trap when a segment does not fit (earlier segments stay written, as in Wasm 2.0) or
      *     the start function traps
      */
     public Instance instantiate(CompiledModule module) {
+        return instantiatePre(module).instantiate(null);
+    }
+
+    /**
+     * Instantiates {@code module} with host data that its host functions reach through
+     * {@link Caller#data()}. The same as {@code instantiatePre(module).instantiate(data)}.
+     *
+     * @throws UnlinkableException when an import is missing or has the wrong type
+     * @throws Trap when a segment does not fit or the start function traps
+     */
+    public Instance instantiate(CompiledModule module, Object data) {
+        return instantiatePre(module).instantiate(data);
+    }
+
+    /**
+     * Resolves and checks {@code module}'s imports now, once, and returns what instantiates it any
+     * number of times without doing that again. The definitions are captured: redefining a name
+     * in this linker afterwards does not change the result.
+     *
+     * @throws UnlinkableException when an import is missing ("unknown import") or has the wrong
+     *     type ("incompatible import type"); the message names the import
+     */
+    public InstancePre instantiatePre(CompiledModule module) {
         Extern[] imports = new Extern[module.imports().size()];
         for (int i = 0; i < imports.length; i++) {
             var imp = module.imports().get(i);
@@ -53,6 +82,6 @@ public final class Linker {
             ImportMatcher.check(module, imp, value);
             imports[i] = value;
         }
-        return Instantiator.instantiate(module, imports);
+        return new InstancePre(module, imports);
     }
 }

@@ -71,6 +71,11 @@ final class ModuleFixture {
         return this;
     }
 
+    ModuleFixture importTable(String module, String name, TableType t) {
+        imports.add(new Import(module, name, t));
+        return this;
+    }
+
     ModuleFixture importGlobal(String module, String name, GlobalType t) {
         imports.add(new Import(module, name, t));
         return this;

@@ -45,4 +45,23 @@ class ReadmeExampleTest {
         assertEquals(3, sum);
         assertEquals(List.of(3, 3), logged);
     }
+
+    @Test
+    void manyInstancesExample() {
+        CompiledModule module = new Engine().compile(WASM);
+
+        Linker linker = new Linker().defineFunction("env", "log", new FuncType(List.of(ValType.I32), List.of()),
+                (caller, args) -> {
+                    caller.data(StringBuilder.class).append(args[0]);
+                    return null;
+                });
+        InstancePre pre = linker.instantiatePre(module);
+        StringBuilder mine = new StringBuilder();
+        pre.instantiate(mine).function("add").call(1, 2);
+
+        StringBuilder other = new StringBuilder();
+        pre.instantiate(other).function("add").call(20, 22);
+        assertEquals("3", mine.toString());
+        assertEquals("42", other.toString());
+    }
 }

@@ -1,5 +1,7 @@
 package dev.verge.edge.guest;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +12,10 @@ import java.util.Map;
  *
  * @param args the guest's argv
  * @param env its environment, in order
- * @param stdin the request body
- * @param stdout where its standard output goes
+ * @param stdin the request body, read as the guest asks for it
+ * @param stdout where its standard output goes (to the client as it comes, or to a buffer)
  * @param stderr where its standard error goes
  * @param filesDir a host directory the guest sees read-only at {@code /}, or null
  */
 public record GuestIo(
-        List<String> args, Map<String, String> env, byte[] stdin, BoundedOutput stdout, BoundedOutput stderr, Path filesDir) {}
+        List<String> args, Map<String, String> env, InputStream stdin, OutputStream stdout, BoundedOutput stderr, Path filesDir) {}

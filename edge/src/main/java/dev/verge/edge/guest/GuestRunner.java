@@ -3,6 +3,7 @@ package dev.verge.edge.guest;
 import dev.verge.core.VergeException;
 import dev.verge.core.runtime.CompiledModule;
 import dev.verge.core.runtime.Instance;
+import dev.verge.core.runtime.InstancePre;
 import dev.verge.core.runtime.Linker;
 import dev.verge.core.runtime.ResourceLimitException;
 import dev.verge.core.runtime.Trap;
@@ -10,12 +11,15 @@ import dev.verge.core.runtime.TrapKind;
 import dev.verge.core.runtime.WasmFunction;
 import dev.verge.edge.manifest.Limits;
 import dev.verge.wasi.WasiExit;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * Runs one guest to completion in a fresh instance of its precompiled module: links exactly the
- * imports granted, instantiates, calls {@code _start} under the CPU and wall budgets, and says how
- * it ended. Never throws for anything the guest does.
+ * Runs guests of one app version, each to completion in a fresh instance: {@link #prepare} links
+ * the granted imports once per app version (WASI, and whatever else the caller defines) into an
+ * {@link InstancePre}; {@link #run} then makes only what belongs to one run (its WASI state, its
+ * {@link GuestContext}, a fresh instance with fresh memory), calls {@code _start} under the CPU
+ * and wall budgets, and says how it ended. {@code run} never throws for anything the guest does.
  */
 public final class GuestRunner {
     private final WasiProvider wasi;
@@ -37,7 +41,7 @@ public final class GuestRunner {
         /** The watchdog stopped it at its CPU or wall budget. */
         record Stopped(Watchdog.Reason reason) implements Outcome {}
 
-        /** It could not start: a missing import, no {@code _start}. */
+        /** It could not start: its WASI state could not be made, no {@code _start}. */
         record Failed(String message) implements Outcome {}
 
         /** It asked for more memory (or table space) than its limit at instantiation. */
@@ -48,27 +52,44 @@ public final class GuestRunner {
      * The outcome and the time instantiation took.
      *
      * @param outcome how the run ended
-     * @param instantiateNanos nanoseconds spent linking and instantiating
+     * @param instantiateNanos nanoseconds spent making the run's state and instance
      */
     public record Result(Outcome outcome, long instantiateNanos) {}
 
     /**
-     * Runs {@code module} once. {@code extraImports} may define more host functions; it gets the
-     * linker and the run's budget (so blocking host calls can stop the CPU clock), which is set
-     * once instantiation is done.
+     * Links {@code module} once for all its runs: WASI, then what {@code extraImports} defines
+     * (host functions that find their per-run state through {@link GuestContext#hostApi}).
+     *
+     * @throws dev.verge.core.runtime.UnlinkableException when the module imports something not
+     *     defined, or with another type
      */
-    public Result run(CompiledModule module, GuestIo io, Limits limits, BiConsumer<Linker, BudgetRef> extraImports) {
-        long t0 = System.nanoTime();
+    public InstancePre prepare(CompiledModule module, Consumer<Linker> extraImports) {
         Linker linker = new Linker();
+        wasi.define(linker);
+        if (extraImports != null) {
+            extraImports.accept(linker);
+        }
+        return linker.instantiatePre(module);
+    }
+
+    /**
+     * Runs a fresh instance of {@code pre} once. {@code hostApi} makes the run's state for the
+     * extra imports given to {@link #prepare} (it gets the run's budget, which is set once
+     * instantiation is done, so blocking host calls can stop the CPU clock); it may be null, or
+     * return null, for none.
+     */
+    public Result run(InstancePre pre, GuestIo io, Limits limits, Function<BudgetRef, Object> hostApi) {
+        long t0 = System.nanoTime();
         BudgetRef budgetRef = new BudgetRef();
         AutoCloseable wasiState;
         try {
-            wasiState = wasi.define(linker, module, io);
+            wasiState = wasi.open(io);
         } catch (RuntimeException e) {
             return new Result(new Outcome.Failed("cannot set up WASI: " + e.getMessage()), System.nanoTime() - t0);
         }
         try {
-            return runLinked(linker, module, limits, budgetRef, extraImports, t0);
+            GuestContext context = new GuestContext(wasiState, budgetRef, hostApi == null ? null : hostApi.apply(budgetRef));
+            return runInstance(pre, context, limits, budgetRef, t0);
         } finally {
             try {
                 wasiState.close();
@@ -78,14 +99,10 @@ public final class GuestRunner {
         }
     }
 
-    private Result runLinked(Linker linker, CompiledModule module, Limits limits, BudgetRef budgetRef,
-            BiConsumer<Linker, BudgetRef> extraImports, long t0) {
+    private Result runInstance(InstancePre pre, GuestContext context, Limits limits, BudgetRef budgetRef, long t0) {
         Instance instance;
         try {
-            if (extraImports != null) {
-                extraImports.accept(linker, budgetRef);
-            }
-            instance = linker.instantiate(module);
+            instance = pre.instantiate(context);
         } catch (Trap t) {
             WasiExit exit = WasiExit.find(t);
             return new Result(exit != null ? new Outcome.Exited(exit.code()) : new Outcome.Trapped(t), System.nanoTime() - t0);

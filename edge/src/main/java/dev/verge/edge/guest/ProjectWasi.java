@@ -1,6 +1,5 @@
 package dev.verge.edge.guest;
 
-import dev.verge.core.runtime.CompiledModule;
 import dev.verge.core.runtime.Linker;
 import dev.verge.wasi.Wasi;
 import dev.verge.wasi.WasiConfig;
@@ -11,14 +10,20 @@ import java.util.Map;
  * WASI from the project's {@code wasi} module, configured from nothing but the run's
  * {@link GuestIo}: its arguments and environment, stdin from the request body, stdout and stderr
  * into bounded buffers, and the app's files directory (if any) read-only at {@code /}. No other
- * directory is ever preopened.
+ * directory is ever preopened. The functions are defined once per app version; each run gets its
+ * own {@link Wasi} (descriptor table, streams) as part of its {@link GuestContext}.
  */
 public final class ProjectWasi implements WasiProvider {
     /** Shared: SecureRandom is thread-safe, and seeding one per request would cost more than the request. */
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Override
-    public AutoCloseable define(Linker linker, CompiledModule module, GuestIo io) {
+    public void define(Linker linker) {
+        Wasi.define(linker, GuestContext.class, c -> c.wasi(Wasi.class));
+    }
+
+    @Override
+    public AutoCloseable open(GuestIo io) {
         WasiConfig.Builder b = WasiConfig.builder()
                 .args(io.args())
                 .stdin(io.stdin())
@@ -33,6 +38,6 @@ public final class ProjectWasi implements WasiProvider {
         if (io.filesDir() != null) {
             b.preopen(io.filesDir(), "/", true);
         }
-        return Wasi.addTo(linker, b.build());
+        return Wasi.create(b.build());
     }
 }

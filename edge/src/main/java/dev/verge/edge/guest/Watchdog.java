@@ -2,9 +2,8 @@ package dev.verge.edge.guest;
 
 import dev.verge.core.runtime.Instance;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -13,11 +12,18 @@ import java.util.concurrent.TimeUnit;
  * Wasm code, so the watchdog must not depend on a carrier thread being free.
  */
 public final class Watchdog implements AutoCloseable {
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "verge-watchdog");
         t.setDaemon(true);
         return t;
     });
+
+    public Watchdog() {
+        // Nearly every budget is closed long before its check is due: a cancelled check leaves the
+        // queue at once instead of waking this thread at its due time to be discarded (one
+        // wake-up per request otherwise).
+        timer.setRemoveOnCancelPolicy(true);
+    }
 
     /** Why a budget stopped its guest. */
     public enum Reason { NONE, CPU, WALL }

@@ -9,6 +9,7 @@ import dev.verge.core.runtime.Linker;
 import dev.verge.core.runtime.Memory;
 import dev.verge.core.runtime.Trap;
 import dev.verge.core.runtime.TrapKind;
+import dev.verge.edge.guest.GuestContext;
 import dev.verge.edge.guest.GuestRunner;
 import dev.verge.edge.kv.KeyValueStore;
 import dev.verge.edge.kv.KvException;
@@ -18,14 +19,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * The {@code verge} host API one request of one app gets (C declarations in
- * {@code include/verge.h}). Every call returns an i32: a length or handle (0 or more) or a
- * {@link HostErrors} code. Nothing the manifest did not grant is reachable: a store not listed in
- * {@code key_value_stores} cannot be opened, a host not in {@code allowed_outbound_hosts} cannot be
- * contacted. A run without grants (the warm-up) gets every call refused.
+ * The {@code verge} host API (C declarations in {@code include/verge.h}). Every call returns an
+ * i32: a length or handle (0 or more) or a {@link HostErrors} code. The functions are defined once
+ * per app version ({@link #define}); each request gets its own {@code VergeApi} ({@link #forRequest}),
+ * which the functions find through the calling instance's {@link GuestContext}. Nothing the
+ * manifest did not grant is reachable: a store not listed in {@code key_value_stores} cannot be
+ * opened, a host not in {@code allowed_outbound_hosts} cannot be contacted. A run without a
+ * {@code VergeApi} (the warm-up) gets every call refused.
  */
 public final class VergeApi {
     public static final String MODULE = "verge";
@@ -37,47 +41,51 @@ public final class VergeApi {
     private final AppManifest manifest;
     private final Function<String, KeyValueStore> stores;
     private final GuestRunner.BudgetRef budget;
-    private final boolean granted;
-    private final List<KeyValueStore> handles = new ArrayList<>();
+    private final List<KeyValueStore> handles = new ArrayList<>(0);
+    /** The caller of the host call in progress: set at each call, on the guest's own thread. */
+    private Caller caller;
 
-    /**
-     * @param stores opens the app's store of a granted name (already namespaced to the app)
-     * @param granted false to refuse every call
-     */
-    private VergeApi(AppManifest manifest, Function<String, KeyValueStore> stores, GuestRunner.BudgetRef budget, boolean granted) {
+    private VergeApi(AppManifest manifest, Function<String, KeyValueStore> stores, GuestRunner.BudgetRef budget) {
         this.manifest = manifest;
         this.stores = stores;
         this.budget = budget;
-        this.granted = granted;
     }
 
-    /** Defines the API in {@code linker} for one run. */
-    public static void define(Linker linker, AppManifest manifest, Function<String, KeyValueStore> stores,
-            GuestRunner.BudgetRef budget, boolean granted) {
-        VergeApi api = new VergeApi(manifest, stores, budget, granted);
-        api.fn(linker, "kv_open", 2, api::kvOpen);
-        api.fn(linker, "kv_get", 5, api::kvGet);
-        api.fn(linker, "kv_set", 5, api::kvSet);
-        api.fn(linker, "kv_delete", 3, api::kvDelete);
-        api.fn(linker, "kv_list", 5, api::kvList);
-        api.fn(linker, "http_request", 10, api::httpRequest);
+    /**
+     * The API state of one request: the stores it opens, its budget.
+     *
+     * @param stores opens the app's store of a granted name (already namespaced to the app)
+     */
+    public static VergeApi forRequest(AppManifest manifest, Function<String, KeyValueStore> stores, GuestRunner.BudgetRef budget) {
+        return new VergeApi(manifest, stores, budget);
     }
 
-    private void fn(Linker linker, String name, int params, Function<Object[], Integer> body) {
+    /** Defines the API in an app version's {@code linker}, once for all its requests. */
+    public static void define(Linker linker) {
+        fn(linker, "kv_open", 2, VergeApi::kvOpen);
+        fn(linker, "kv_get", 5, VergeApi::kvGet);
+        fn(linker, "kv_set", 5, VergeApi::kvSet);
+        fn(linker, "kv_delete", 3, VergeApi::kvDelete);
+        fn(linker, "kv_list", 5, VergeApi::kvList);
+        fn(linker, "http_request", 10, VergeApi::httpRequest);
+    }
+
+    private static void fn(Linker linker, String name, int params, BiFunction<VergeApi, Object[], Integer> body) {
         List<ValType> types = Collections.nCopies(params, NumType.I32);
         HostFunction f = (caller, args) -> {
-            current.set(caller);
+            VergeApi api = caller.data(GuestContext.class).hostApi(VergeApi.class);
+            if (api == null) {
+                return new Object[] {HostErrors.DENIED};
+            }
+            api.caller = caller;
             try {
-                return new Object[] {granted ? body.apply(args) : HostErrors.DENIED};
+                return new Object[] {body.apply(api, args)};
             } finally {
-                current.remove();
+                api.caller = null;
             }
         };
         linker.defineFunction(MODULE, name, new FuncType(types, List.of(NumType.I32)), f);
     }
-
-    /** The caller of the host call in progress (host calls run on the guest's own thread). */
-    private static final ThreadLocal<Caller> current = new ThreadLocal<>();
 
     private int kvOpen(Object[] a) {
         String name = string(a[0], a[1], 64);
@@ -268,8 +276,8 @@ public final class VergeApi {
         return new String(memory().readBytes(u(ptr), n), StandardCharsets.UTF_8);
     }
 
-    private static Memory memory() {
-        Caller c = current.get();
+    private Memory memory() {
+        Caller c = caller;
         Memory m = c == null ? null : c.memory("memory");
         if (m == null) {
             throw new Trap(TrapKind.HOST_ERROR, "the module exports no memory");

@@ -6,6 +6,8 @@ import dev.verge.core.model.Import;
 import dev.verge.core.runtime.CompiledModule;
 import dev.verge.core.runtime.Engine;
 import dev.verge.core.runtime.EngineConfig;
+import dev.verge.core.runtime.InstancePre;
+import dev.verge.core.runtime.UnlinkableException;
 import dev.verge.edge.manifest.AppManifest;
 import dev.verge.edge.manifest.ManifestParser;
 import dev.verge.edge.routing.RouteClashException;
@@ -20,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The apps being served. Requests read an immutable {@link Snapshot}; a deploy, rollback or delete
@@ -36,16 +39,20 @@ public final class AppRegistry {
 
     private final AppStore store;
     private final EdgeLog log;
+    private final Function<CompiledModule, InstancePre> linker;
     private final Consumer<DeployedApp> warmer;
     private final AtomicReference<Snapshot> current = new AtomicReference<>(new Snapshot(Map.of(), Router.empty()));
 
     /**
+     * @param linker resolves a compiled module's imports once per version (WASI, the {@code verge}
+     *     API), so a request only instantiates; an unresolvable import refuses the deploy
      * @param warmer runs a new version once before it is served (see {@link Warmup}), so its first
      *     real request does not pay the JVM's first-run costs against its CPU limit
      */
-    public AppRegistry(AppStore store, EdgeLog log, Consumer<DeployedApp> warmer) {
+    public AppRegistry(AppStore store, EdgeLog log, Function<CompiledModule, InstancePre> linker, Consumer<DeployedApp> warmer) {
         this.store = store;
         this.log = log;
+        this.linker = linker;
         this.warmer = warmer;
     }
 
@@ -75,11 +82,12 @@ public final class AppRegistry {
     public synchronized DeployedApp deploy(byte[] module, String manifestText, Map<String, byte[]> files) {
         AppManifest manifest = ManifestParser.parse(manifestText);
         CompiledModule compiled = compile(manifest, module);
+        InstancePre guest = link(compiled);
         Map<String, DeployedApp> next = new HashMap<>(current.get().apps());
-        next.put(manifest.name(), new DeployedApp(manifest, 0, compiled, null, new Semaphore(1)));
+        next.put(manifest.name(), new DeployedApp(manifest, 0, compiled, null, null, new Semaphore(1)));
         checkRoutes(next);
         AppStore.StoredVersion v = store.write(manifest.name(), module, manifestText, files);
-        DeployedApp app = new DeployedApp(manifest, v.version(), compiled, filesDir(v, manifest), new Semaphore(manifest.limits().concurrency()));
+        DeployedApp app = new DeployedApp(manifest, v.version(), compiled, guest, filesDir(v, manifest), new Semaphore(manifest.limits().concurrency()));
         checkFiles(app);
         warmer.accept(app);
         next.put(manifest.name(), app);
@@ -131,10 +139,20 @@ public final class AppRegistry {
     private DeployedApp prepare(AppStore.StoredVersion v) {
         AppManifest manifest = ManifestParser.parse(v.manifestText());
         CompiledModule compiled = compile(manifest, v.moduleBytes());
-        DeployedApp app = new DeployedApp(manifest, v.version(), compiled, filesDir(v, manifest), new Semaphore(manifest.limits().concurrency()));
+        DeployedApp app = new DeployedApp(manifest, v.version(), compiled, link(compiled), filesDir(v, manifest),
+                new Semaphore(manifest.limits().concurrency()));
         checkFiles(app);
         warmer.accept(app);
         return app;
+    }
+
+    /** Resolves the module's imports once for every request of this version. */
+    private InstancePre link(CompiledModule compiled) {
+        try {
+            return linker.apply(compiled);
+        } catch (UnlinkableException e) {
+            throw new DeployException("module: " + e.getMessage());
+        }
     }
 
     private static Path filesDir(AppStore.StoredVersion v, AppManifest manifest) {

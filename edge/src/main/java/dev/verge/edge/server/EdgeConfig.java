@@ -1,5 +1,6 @@
 package dev.verge.edge.server;
 
+import dev.verge.edge.store.SecretsKey;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +20,8 @@ import java.util.List;
  * @param appDirs app bundles (a directory with app.wasm and verge.toml) deployed at start
  * @param drainTimeout how long shutdown waits for in-flight requests (default 30 s)
  * @param logOut where the JSON log lines go (default standard error)
+ * @param secretsKey the key sealing secrets in the store, or null to use the store's own key file
+ *     (generated on first start)
  */
 public record EdgeConfig(
         String host,
@@ -30,7 +33,8 @@ public record EdgeConfig(
         boolean seedExamples,
         List<Path> appDirs,
         Duration drainTimeout,
-        PrintStream logOut) {
+        PrintStream logOut,
+        SecretsKey secretsKey) {
 
     public EdgeConfig {
         appDirs = List.copyOf(appDirs);
@@ -38,34 +42,39 @@ public record EdgeConfig(
 
     /** The defaults, over {@code store}. */
     public static EdgeConfig defaults(Path store) {
-        return new EdgeConfig("127.0.0.1", 8080, "127.0.0.1", 8081, store, null, true, List.of(), Duration.ofSeconds(30), System.err);
+        return new EdgeConfig("127.0.0.1", 8080, "127.0.0.1", 8081, store, null, true, List.of(), Duration.ofSeconds(30), System.err, null);
     }
 
     public EdgeConfig withListen(String host, int port) {
-        return new EdgeConfig(host, port, adminHost, adminPort, store, adminToken, seedExamples, appDirs, drainTimeout, logOut);
+        return new EdgeConfig(host, port, adminHost, adminPort, store, adminToken, seedExamples, appDirs, drainTimeout, logOut, secretsKey);
     }
 
     public EdgeConfig withAdmin(String host, int port) {
-        return new EdgeConfig(this.host, this.port, host, port, store, adminToken, seedExamples, appDirs, drainTimeout, logOut);
+        return new EdgeConfig(this.host, this.port, host, port, store, adminToken, seedExamples, appDirs, drainTimeout, logOut, secretsKey);
     }
 
     public EdgeConfig withAdminToken(String token) {
-        return new EdgeConfig(host, port, adminHost, adminPort, store, token, seedExamples, appDirs, drainTimeout, logOut);
+        return new EdgeConfig(host, port, adminHost, adminPort, store, token, seedExamples, appDirs, drainTimeout, logOut, secretsKey);
     }
 
     public EdgeConfig withSeedExamples(boolean on) {
-        return new EdgeConfig(host, port, adminHost, adminPort, store, adminToken, on, appDirs, drainTimeout, logOut);
+        return new EdgeConfig(host, port, adminHost, adminPort, store, adminToken, on, appDirs, drainTimeout, logOut, secretsKey);
     }
 
     public EdgeConfig withAppDirs(List<Path> dirs) {
-        return new EdgeConfig(host, port, adminHost, adminPort, store, adminToken, seedExamples, dirs, drainTimeout, logOut);
+        return new EdgeConfig(host, port, adminHost, adminPort, store, adminToken, seedExamples, dirs, drainTimeout, logOut, secretsKey);
     }
 
     public EdgeConfig withDrainTimeout(Duration timeout) {
-        return new EdgeConfig(host, port, adminHost, adminPort, store, adminToken, seedExamples, appDirs, timeout, logOut);
+        return new EdgeConfig(host, port, adminHost, adminPort, store, adminToken, seedExamples, appDirs, timeout, logOut, secretsKey);
+    }
+
+    /** Seals the store's secrets with {@code key} (kept by the operator) instead of the store's own key file. */
+    public EdgeConfig withSecretsKey(SecretsKey key) {
+        return new EdgeConfig(host, port, adminHost, adminPort, store, adminToken, seedExamples, appDirs, drainTimeout, logOut, key);
     }
 
     public EdgeConfig withLog(PrintStream out) {
-        return new EdgeConfig(host, port, adminHost, adminPort, store, adminToken, seedExamples, appDirs, drainTimeout, out);
+        return new EdgeConfig(host, port, adminHost, adminPort, store, adminToken, seedExamples, appDirs, drainTimeout, out, secretsKey);
     }
 }

@@ -51,12 +51,13 @@ public final class EdgeServer implements AutoCloseable {
     /** Opens the store, loads its apps and starts listening. */
     public static EdgeServer start(EdgeConfig config) {
         EdgeLog log = new EdgeLog(config.logOut());
-        AppStore store = new AppStore(config.store());
+        AppStore store = new AppStore(config.store(), config.secretsKey());
         boolean fresh = store.isEmpty();
         Watchdog watchdog = new Watchdog();
         GuestRunner runner = new GuestRunner(Wasi.provider(), watchdog);
         HostImports hostImports = HostApiImports.create(store, log);
-        AppRegistry registry = new AppRegistry(store, log, new Warmup(runner, hostImports));
+        AppRegistry registry = new AppRegistry(store, log,
+                module -> runner.prepare(module, linker -> hostImports.define(linker, module)), new Warmup(runner, hostImports));
         registry.loadAll();
         if (fresh && config.seedExamples()) {
             List<String> names = ExampleApps.deployAll(registry);
@@ -106,7 +107,7 @@ public final class EdgeServer implements AutoCloseable {
         EdgeServer edge = new EdgeServer(server, pub, admin, guests, watchdog, registry, store.adminTokenFile());
         log.write("started", "public", "http://" + config.host() + ":" + pub.getLocalPort() + "/",
                 "admin", admin == null ? "disabled" : "http://" + config.adminHost() + ":" + admin.getLocalPort() + "/",
-                "store", store.root().toString(), "admin_token_file", config.adminToken() == null ? store.adminTokenFile().toString() : "(configured)",
+                "store", store.root().toString(), "secrets_key", store.secretsKey().origin(), "admin_token_file", config.adminToken() == null ? store.adminTokenFile().toString() : "(configured)",
                 "apps", registry.snapshot().apps().keySet().stream().sorted().toList());
         return edge;
     }

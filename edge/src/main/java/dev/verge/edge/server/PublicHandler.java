@@ -9,9 +9,7 @@ import dev.verge.edge.manifest.Variable;
 import dev.verge.edge.routing.Router;
 import dev.verge.edge.wagi.CgiEnvironment;
 import dev.verge.edge.wagi.CgiRequest;
-import dev.verge.edge.wagi.CgiResponseParser;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -96,17 +94,31 @@ final class PublicHandler extends Handler.Abstract {
         int status;
         long bytesOut = 0;
         try {
-            Replies.Reply guestReply = answer(request, app, match, path, requestId);
             // The request id lets an operator find this request's log lines from what a client reports.
-            List<Replies.Header> headers = new ArrayList<>(guestReply.headers());
-            headers.add(new Replies.Header("X-Request-Id", requestId));
-            Replies.Reply reply = new Replies.Reply(guestReply.status(), headers, guestReply.body());
-            bytesOut = reply.body().length;
-            // Sent after the slot is released, so a client that has its answer can count on the slot being free.
-            status = Replies.send(response, callback, reply);
-        } catch (IOException e) {
-            status = 400;
-            Replies.fail(response, callback, 400);
+            Replies.Header idHeader = new Replies.Header("X-Request-Id", requestId);
+            CgiResponseStream stdout = new CgiResponseStream(response, app.manifest().limits().responseBodyBytes(), List.of(idHeader));
+            GuestResponder.Ending ending = answer(request, app, match, path, requestId, stdout);
+            // Ended after the slot is released, so a client that has its answer can count on the slot being free.
+            switch (ending) {
+                case GuestResponder.Ending.Whole whole -> {
+                    List<Replies.Header> headers = new ArrayList<>(whole.reply().headers());
+                    headers.add(idHeader);
+                    Replies.Reply reply = new Replies.Reply(whole.reply().status(), headers, whole.reply().body());
+                    bytesOut = reply.body().length;
+                    status = Replies.send(response, callback, reply);
+                }
+                case GuestResponder.Ending.Finish finish -> {
+                    bytesOut = stdout.bodyBytes();
+                    status = stdout.committedStatus();
+                    stdout.finish(callback);
+                }
+                case GuestResponder.Ending.Abort abort -> {
+                    bytesOut = stdout.bodyBytes();
+                    status = stdout.committedStatus();
+                    log.write("response-aborted", "app", app.name(), "request_id", requestId, "reason", abort.why());
+                    callback.failed(new IOException("response aborted: " + abort.why()));
+                }
+            }
         } catch (RuntimeException e) {
             // A server bug, never a guest's doing: log it, answer 500, keep serving.
             log.write("server-error", "app", app.name(), "request_id", requestId, "error", String.valueOf(e));
@@ -120,39 +132,36 @@ final class PublicHandler extends Handler.Abstract {
                 "duration_ms", nanos / 1e6, "remote", Request.getRemoteAddr(request));
     }
 
-    /** Runs the guest within the app's concurrency slots and returns its reply (or the refusal). */
-    private Replies.Reply answer(Request request, DeployedApp app, Router.Match<DeployedApp> match, String path, String requestId)
-            throws IOException {
+    /** Runs the guest within the app's concurrency slots and says how its response ends (or the refusal). */
+    private GuestResponder.Ending answer(Request request, DeployedApp app, Router.Match<DeployedApp> match, String path,
+            String requestId, CgiResponseStream stdout) {
         AppManifest manifest = app.manifest();
         Limits limits = manifest.limits();
         if (!app.slots().tryAcquire()) {
             metrics.limitKill(app.name(), "concurrency");
-            return Replies.plain(503, "Service Unavailable");
+            return new GuestResponder.Ending.Whole(Replies.plain(503, "Service Unavailable"));
         }
         try {
             long declared = request.getLength();
-            byte[] body = declared > limits.requestBodyBytes() ? null : readBody(request, limits.requestBodyBytes());
-            if (body == null) {
+            if (declared > limits.requestBodyBytes()) {
                 metrics.limitKill(app.name(), "request_body");
-                return Replies.plain(413, "Content Too Large");
+                return new GuestResponder.Ending.Whole(Replies.plain(413, "Content Too Large"));
             }
+            // The body streams to the guest's stdin as it reads; a chunked body's length is not known up front.
+            RequestBodyStream body = new RequestBodyStream(request, limits.requestBodyBytes());
+            long bodyLength = declared >= 0 ? declared : request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING) ? -1 : 0;
             CgiRequest cgi = cgiRequest(request, path, match);
-            BoundedOutput stdout = new BoundedOutput(limits.responseBodyBytes() + CgiResponseParser.MAX_HEADER_BYTES);
             BoundedOutput stderr = new BoundedOutput(64 * 1024);
-            GuestIo io = new GuestIo(List.of(match.route().path()), environment(cgi, body.length, manifest), body, stdout, stderr, app.filesDir());
-            GuestRunner.Result result = runner.run(app.module(), io, limits, (linker, budget) -> hostImports.define(linker, app, budget, requestId));
+            GuestIo io = new GuestIo(List.of(match.route().path()), environment(cgi, bodyLength, manifest), body, stdout, stderr, app.filesDir());
+            GuestRunner.Result result = runner.run(app.guest(), io, limits, budget -> {
+                body.attach(budget);
+                stdout.attach(budget);
+                return hostImports.session(app, budget, requestId);
+            });
             metrics.instantiation(app.name(), result.instantiateNanos());
-            return responder.reply(app, requestId, result, stdout, stderr);
+            return responder.end(app, requestId, result, body, stdout, stderr);
         } finally {
             app.slots().release();
-        }
-    }
-
-    /** The body, or null when it is longer than {@code limit}. */
-    private static byte[] readBody(Request request, long limit) throws IOException {
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] body = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
-            return body.length > limit ? null : body;
         }
     }
 

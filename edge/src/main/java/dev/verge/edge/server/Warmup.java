@@ -4,6 +4,7 @@ import dev.verge.edge.guest.BoundedOutput;
 import dev.verge.edge.guest.GuestIo;
 import dev.verge.edge.guest.GuestRunner;
 import dev.verge.edge.manifest.Limits;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ final class Warmup implements Consumer<DeployedApp> {
         env.put("CONTENT_LENGTH", "0");
         env.put("SERVER_NAME", "localhost");
         env.put("X_VERGE_WARMUP", "1");
-        GuestIo io = new GuestIo(List.of(path), env, new byte[0], new BoundedOutput(l.responseBodyBytes()), new BoundedOutput(4096), app.filesDir());
-        runner.run(app.module(), io, warm, (linker, budget) -> hostImports.define(linker, app, budget, null));
+        GuestIo io = new GuestIo(List.of(path), env, InputStream.nullInputStream(), new BoundedOutput(l.responseBodyBytes()), new BoundedOutput(4096), app.filesDir());
+        runner.run(app.guest(), io, warm, budget -> hostImports.session(app, budget, null));
     }
 }

@@ -19,11 +19,14 @@ import java.util.stream.Stream;
  *
  * <pre>
  * STORE/apps/NAME/versions/N/app.wasm     the module
- * STORE/apps/NAME/versions/N/verge.toml   its manifest
+ * STORE/apps/NAME/versions/N/verge.toml   its manifest, when it has no secret variable
+ * STORE/apps/NAME/versions/N/verge.toml.sealed  or else the manifest sealed (AES-GCM, {@link SecretsKey})
  * STORE/apps/NAME/versions/N/FILES/...    the read-only files, when the manifest names a directory
  * STORE/apps/NAME/current                 the version being served (absent: not served)
  * STORE/kv/NAME/STORE_NAME/...            the app's key-value stores
  * STORE/admin-token                       the admin API's bearer token
+ * STORE/secrets.key                        the key that seals secrets (owner-only), unless the operator keeps it elsewhere
+ * STORE/secrets-check                      a blob sealed with that key, to tell a wrong key at start
  * </pre>
  *
  * A version is written into a temporary directory and renamed into place, and {@code current} is
@@ -33,23 +36,40 @@ import java.util.stream.Stream;
 public final class AppStore {
     public static final String MODULE_FILE = "app.wasm";
     public static final String MANIFEST_FILE = "verge.toml";
+    /** The manifest's name on disk when it holds secrets: sealed with the store's {@link SecretsKey}. */
+    public static final String SEALED_MANIFEST_FILE = "verge.toml.sealed";
+    private static final String KEY_FILE = "secrets.key";
+    private static final String CHECK_FILE = "secrets-check";
+    private static final String CHECK_LABEL = "verge secrets key check";
     private final Path root;
+    private final SecretsKey secrets;
 
-    /** One stored version of an app. */
-    public record StoredVersion(String app, int version, Path dir) {
+    /**
+     * One stored version of an app.
+     *
+     * @param secrets the key that opens its sealed manifest
+     */
+    public record StoredVersion(String app, int version, Path dir, SecretsKey secrets) {
         public Path module() {
             return dir.resolve(MODULE_FILE);
         }
 
+        /** The manifest's file: {@link #MANIFEST_FILE}, or {@link #SEALED_MANIFEST_FILE} when it holds secrets. */
         public Path manifest() {
-            return dir.resolve(MANIFEST_FILE);
+            Path sealed = dir.resolve(SEALED_MANIFEST_FILE);
+            return Files.exists(sealed) ? sealed : dir.resolve(MANIFEST_FILE);
         }
 
+        /** The manifest as deployed (opened first when it is sealed). */
         public String manifestText() {
+            Path file = manifest();
             try {
-                return Files.readString(manifest(), StandardCharsets.UTF_8);
+                if (file.getFileName().toString().equals(SEALED_MANIFEST_FILE)) {
+                    return new String(secrets.open(Files.readAllBytes(file), manifestLabel(app)), StandardCharsets.UTF_8);
+                }
+                return Files.readString(file, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new StoreException("cannot read " + manifest() + ": " + e.getMessage(), e);
+                throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
             }
         }
 
@@ -62,8 +82,21 @@ public final class AppStore {
         }
     }
 
-    /** Opens (creating when needed) the store at {@code root}. */
+    /**
+     * Opens (creating when needed) the store at {@code root}, its secrets sealed with the key kept
+     * in the store itself ({@code secrets.key}, generated on first start).
+     */
     public AppStore(Path root) {
+        this(root, null);
+    }
+
+    /**
+     * Opens (creating when needed) the store at {@code root}, its secrets sealed with {@code key},
+     * or with the store's own key file when {@code key} is null.
+     *
+     * @throws StoreException when the key is not the one the store's secrets were sealed with
+     */
+    public AppStore(Path root, SecretsKey key) {
         this.root = root.toAbsolutePath().normalize();
         try {
             Files.createDirectories(this.root.resolve("apps"));
@@ -71,10 +104,23 @@ public final class AppStore {
         } catch (IOException e) {
             throw new StoreException("cannot create the store at " + this.root + ": " + e.getMessage(), e);
         }
+        this.secrets = key != null ? key : SecretsKey.loadOrCreate(this.root.resolve(KEY_FILE));
+        checkKey();
+        sealPlainSecrets();
     }
 
     public Path root() {
         return root;
+    }
+
+    /** Where the store's own secrets key lives (unused when the operator gives one). */
+    public Path secretsKeyFile() {
+        return root.resolve(KEY_FILE);
+    }
+
+    /** The key sealing this store's secrets. */
+    public SecretsKey secretsKey() {
+        return secrets;
     }
 
     /** Where the admin token lives. */
@@ -128,7 +174,7 @@ public final class AppStore {
         if (!Files.isRegularFile(dir.resolve(MODULE_FILE))) {
             throw new StoreException("app " + app + " has no version " + v);
         }
-        return new StoredVersion(app, v, dir);
+        return new StoredVersion(app, v, dir, secrets);
     }
 
     /** Every version of an app, oldest first. */
@@ -161,7 +207,7 @@ public final class AppStore {
             Files.createDirectories(versions);
             Path tmp = Files.createTempDirectory(versions, ".incoming-");
             Files.write(tmp.resolve(MODULE_FILE), module);
-            Files.writeString(tmp.resolve(MANIFEST_FILE), manifest, StandardCharsets.UTF_8);
+            writeManifest(tmp, app, manifest);
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
                 Path p = bundlePath(tmp, f.getKey());
                 Files.createDirectories(p.getParent());
@@ -171,7 +217,73 @@ public final class AppStore {
         } catch (IOException e) {
             throw new StoreException("cannot store version " + v + " of " + app + ": " + e.getMessage(), e);
         }
-        return new StoredVersion(app, v, target);
+        return new StoredVersion(app, v, target, secrets);
+    }
+
+    /**
+     * Writes the manifest into a version directory: sealed when it has secret variables (or cannot
+     * be told not to), so their values are never on disk in clear; plain otherwise, for operators.
+     */
+    private void writeManifest(Path versionDir, String app, String manifest) throws IOException {
+        byte[] text = manifest.getBytes(StandardCharsets.UTF_8);
+        if (SecretVariables.present(manifest)) {
+            Files.write(versionDir.resolve(SEALED_MANIFEST_FILE), secrets.seal(text, manifestLabel(app)));
+        } else {
+            Files.write(versionDir.resolve(MANIFEST_FILE), text);
+        }
+    }
+
+    private static String manifestLabel(String app) {
+        return "manifest of app " + app;
+    }
+
+    /**
+     * Fails at start when the key differs from the one this store's secrets were sealed with, rather
+     * than at the first request; a store that has no check blob yet gets one sealed with this key.
+     */
+    private void checkKey() {
+        Path check = root.resolve(CHECK_FILE);
+        try {
+            if (Files.exists(check)) {
+                secrets.open(Files.readAllBytes(check), CHECK_LABEL);
+                return;
+            }
+            Path tmp = Files.createTempFile(root, ".secrets-check-", "");
+            Files.write(tmp, secrets.seal(CHECK_LABEL.getBytes(StandardCharsets.UTF_8), CHECK_LABEL));
+            move(tmp, check);
+        } catch (StoreException e) {
+            throw new StoreException("the secrets key from " + secrets.origin() + " is not the key this store's secrets were sealed with ("
+                    + check + " does not open with it): start with the key used before", e);
+        } catch (IOException e) {
+            throw new StoreException("cannot check the secrets key against " + check + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Seals the plain manifests with secrets that a store written before sealing existed may hold. */
+    private void sealPlainSecrets() {
+        try (Stream<Path> s = Files.list(root.resolve("apps"))) {
+            for (Path appDir : s.toList()) {
+                String app = appDir.getFileName().toString();
+                if (!Files.isDirectory(appDir.resolve("versions")) || !app.matches("[a-z0-9-]+")) {
+                    continue;
+                }
+                for (int v : versions(app)) {
+                    Path dir = appDir.resolve("versions").resolve(Integer.toString(v));
+                    Path plain = dir.resolve(MANIFEST_FILE);
+                    if (Files.isRegularFile(plain) && !Files.exists(dir.resolve(SEALED_MANIFEST_FILE))) {
+                        String text = Files.readString(plain, StandardCharsets.UTF_8);
+                        if (SecretVariables.present(text)) {
+                            Path tmp = Files.createTempFile(dir, ".sealing-", "");
+                            Files.write(tmp, secrets.seal(text.getBytes(StandardCharsets.UTF_8), manifestLabel(app)));
+                            move(tmp, dir.resolve(SEALED_MANIFEST_FILE));
+                            Files.delete(plain);
+                        }
+                    }
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new StoreException("cannot seal the secrets of " + root + ": " + e.getMessage(), e);
+        }
     }
 
     /** Makes {@code v} the version served, atomically. */

@@ -20,7 +20,11 @@ public final class CgiEnvironment {
 
     private CgiEnvironment() {}
 
-    /** The variables for this request and body length, in a stable order. */
+    /**
+     * The variables for this request and body length, in a stable order. A negative length means
+     * the body's length is not known before it ends (chunked): CONTENT_LENGTH is then empty, as
+     * RFC 3875 allows, and the guest reads stdin to its end.
+     */
     public static Map<String, String> of(CgiRequest r, long bodyLength) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("GATEWAY_INTERFACE", "CGI/1.1");
@@ -37,7 +41,7 @@ public final class CgiEnvironment {
         env.put("QUERY_STRING", r.query());
         String contentType = r.header("Content-Type");
         env.put("CONTENT_TYPE", contentType == null ? "" : contentType);
-        env.put("CONTENT_LENGTH", Long.toString(bodyLength));
+        env.put("CONTENT_LENGTH", bodyLength < 0 ? "" : Long.toString(bodyLength));
         env.put("REMOTE_ADDR", r.remoteAddr());
         env.put("REMOTE_HOST", r.remoteAddr());
         env.put("REMOTE_PORT", Integer.toString(r.remotePort()));
@@ -48,7 +52,7 @@ public final class CgiEnvironment {
         env.put("X_RAW_PATH_INFO", rawPathInfo(r));
         for (CgiRequest.Header h : r.headers()) {
             String lower = h.name().toLowerCase(Locale.ROOT);
-            if (WITHHELD.contains(lower) || !lower.matches("[a-z0-9-]+")) {
+            if (WITHHELD.contains(lower) || !isPlainName(lower)) {
                 continue;
             }
             String name = "HTTP_" + lower.toUpperCase(Locale.ROOT).replace('-', '_');
@@ -56,6 +60,20 @@ public final class CgiEnvironment {
             env.merge(name, h.value(), (a, b) -> a + separator + b);
         }
         return env;
+    }
+
+    /** Whether a (lower-cased) header name is only letters, digits and dashes: safe as a variable name. */
+    private static boolean isPlainName(String lower) {
+        if (lower.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String hostHeader(CgiRequest r) {

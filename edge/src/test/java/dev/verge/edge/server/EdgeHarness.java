@@ -24,8 +24,14 @@ final class EdgeHarness implements AutoCloseable {
     final Path store;
 
     EdgeHarness(Path store, boolean seedExamples) {
+        this(store, seedExamples, null);
+    }
+
+    /** A server whose store seals secrets with {@code secretsKey} (null: the store's own key file). */
+    EdgeHarness(Path store, boolean seedExamples, dev.verge.edge.store.SecretsKey secretsKey) {
         this.store = store;
         EdgeConfig config = EdgeConfig.defaults(store)
+                .withSecretsKey(secretsKey)
                 .withListen("127.0.0.1", 0)
                 .withAdmin("127.0.0.1", 0)
                 .withAdminToken(TOKEN)

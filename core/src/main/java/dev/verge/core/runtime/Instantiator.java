@@ -52,7 +52,7 @@ final class Instantiator {
             inst.globals[gi++] = new Global(g.type(), ConstEval.eval(g.init(), inst));
         }
         for (MemoryType mt : m.memories()) {
-            inst.memories[mi++] = new Memory(mt, config.maxMemoryPages());
+            inst.memories[mi++] = new Memory(mt, config.maxMemoryPages(), config.pagedMemory());
         }
         for (TableType t : m.tables()) {
             inst.tables[ti++] = new Table(t, null, config.maxTableSize());
@@ -104,7 +104,7 @@ final class Instantiator {
                 if (Integer.toUnsignedLong(offset) + init.length() > mem.byteSize()) {
                     throw Traps.memoryOutOfBounds();
                 }
-                init.copyTo(mem.commit(Integer.toUnsignedLong(offset), init.length()), offset);
+                mem.writeBytes(Integer.toUnsignedLong(offset), init.unsafeArray(), init.arrayOffset(), init.length());
                 inst.data[i] = Bytes.EMPTY;
             }
         }

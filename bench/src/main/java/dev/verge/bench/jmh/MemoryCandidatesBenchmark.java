@@ -44,6 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       past 2 GiB, {@code PagedStorage}).
  * </ul>
  *
+ * <p>The {@code create*} benchmarks measure what instantiation would pay per candidate: a new
+ * 1 MiB memory and a write to its last word (microseconds per memory).
+ *
  * <p>Run: {@code java -jar bench/target/benchmarks.jar MemoryCandidatesBenchmark}.
  */
 @State(Scope.Benchmark)
@@ -63,7 +66,11 @@ public class MemoryCandidatesBenchmark {
 
     /** One byte[]: the representation of memories up to 2 GiB. */
     static final class Flat {
-        byte[] bytes = new byte[MEMORY];
+        byte[] bytes;
+
+        Flat(int size) {
+            bytes = new byte[size];
+        }
     }
 
     /** A memory segment, of any kind. */
@@ -77,8 +84,13 @@ public class MemoryCandidatesBenchmark {
 
     /** Lazily allocated 64 KiB pages. */
     static final class Paged {
-        byte[][] pages = new byte[MEMORY >>> 16][];
-        long size = MEMORY;
+        byte[][] pages;
+        long size;
+
+        Paged(int size) {
+            this.pages = new byte[size >>> 16][];
+            this.size = size;
+        }
     }
 
     Flat flat;
@@ -89,24 +101,31 @@ public class MemoryCandidatesBenchmark {
 
     @Setup
     public void allocate() throws IOException {
-        flat = new Flat();
+        flat = new Flat(MEMORY);
         nativeSegment = new Segment(Arena.ofAuto().allocate(MEMORY, 16));
         longArraySegment = new Segment(MemorySegment.ofArray(new long[MEMORY / 8]));
-        Path file = Files.createTempFile("verge-memory", ".bin");
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                StandardOpenOption.DELETE_ON_CLOSE)) {
-            channel.truncate(MEMORY);
-            channel.write(java.nio.ByteBuffer.wrap(new byte[1]), MEMORY - 1);
-            mappedSegment = new Segment(channel.map(FileChannel.MapMode.PRIVATE, 0, MEMORY, Arena.ofAuto()));
-        }
-        paged = new Paged();
+        mappedSegment = new Segment(mapSparseFile(MEMORY));
+        paged = new Paged(MEMORY);
         for (int i = 0; i < STEPS; i++) {
             long ea = OFFSET + 4L * i;
             flatStore((int) ea - (int) OFFSET, i, OFFSET, flat);
-            segmentStore((int) ea - (int) OFFSET, i, OFFSET, nativeSegment);
-            segmentStore((int) ea - (int) OFFSET, i, OFFSET, longArraySegment);
-            segmentStore((int) ea - (int) OFFSET, i, OFFSET, mappedSegment);
+            nativeSegmentStore((int) ea - (int) OFFSET, i, OFFSET, nativeSegment);
+            longArraySegmentStore((int) ea - (int) OFFSET, i, OFFSET, longArraySegment);
+            mappedSegmentStore((int) ea - (int) OFFSET, i, OFFSET, mappedSegment);
             pagedStore((int) ea - (int) OFFSET, i, OFFSET, paged);
+        }
+    }
+
+    /**
+     * A private (copy-on-write) mapping of a sparse temporary file: the OS commits a page when it
+     * is first written, and nothing is ever written back to the file, which is deleted at once.
+     */
+    static MemorySegment mapSparseFile(long size) throws IOException {
+        Path file = Files.createTempFile("verge-memory", ".bin");
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                StandardOpenOption.DELETE_ON_CLOSE)) {
+            channel.write(java.nio.ByteBuffer.wrap(new byte[1]), size - 1);
+            return channel.map(FileChannel.MapMode.PRIVATE, 0, size, Arena.ofAuto());
         }
     }
 
@@ -134,7 +153,10 @@ public class MemoryCandidatesBenchmark {
         I32.set(b, (int) ea, value);
     }
 
-    static int segmentLoad(int base, long offset, Segment m) {
+    // One copy of the segment helpers per kind of segment, as an engine using one kind would
+    // have: a shared helper would see three segment classes and run megamorphic.
+
+    static int nativeSegmentLoad(int base, long offset, Segment m) {
         MemorySegment s = m.segment;
         long ea = (base & 0xFFFFFFFFL) + offset;
         if (ea > s.byteSize() - 4) {
@@ -143,7 +165,43 @@ public class MemoryCandidatesBenchmark {
         return s.get(SEG_I32, ea);
     }
 
-    static void segmentStore(int base, int value, long offset, Segment m) {
+    static void nativeSegmentStore(int base, int value, long offset, Segment m) {
+        MemorySegment s = m.segment;
+        long ea = (base & 0xFFFFFFFFL) + offset;
+        if (ea > s.byteSize() - 4) {
+            throw trap();
+        }
+        s.set(SEG_I32, ea, value);
+    }
+
+    static int longArraySegmentLoad(int base, long offset, Segment m) {
+        MemorySegment s = m.segment;
+        long ea = (base & 0xFFFFFFFFL) + offset;
+        if (ea > s.byteSize() - 4) {
+            throw trap();
+        }
+        return s.get(SEG_I32, ea);
+    }
+
+    static void longArraySegmentStore(int base, int value, long offset, Segment m) {
+        MemorySegment s = m.segment;
+        long ea = (base & 0xFFFFFFFFL) + offset;
+        if (ea > s.byteSize() - 4) {
+            throw trap();
+        }
+        s.set(SEG_I32, ea, value);
+    }
+
+    static int mappedSegmentLoad(int base, long offset, Segment m) {
+        MemorySegment s = m.segment;
+        long ea = (base & 0xFFFFFFFFL) + offset;
+        if (ea > s.byteSize() - 4) {
+            throw trap();
+        }
+        return s.get(SEG_I32, ea);
+    }
+
+    static void mappedSegmentStore(int base, int value, long offset, Segment m) {
         MemorySegment s = m.segment;
         long ea = (base & 0xFFFFFFFFL) + offset;
         if (ea > s.byteSize() - 4) {
@@ -215,7 +273,7 @@ public class MemoryCandidatesBenchmark {
     public int sumSegmentNative() {
         int acc = 0;
         for (int i = 0; i < REGION; i += 4) {
-            acc += segmentLoad(i, OFFSET, nativeSegment);
+            acc += nativeSegmentLoad(i, OFFSET, nativeSegment);
         }
         return acc;
     }
@@ -225,7 +283,7 @@ public class MemoryCandidatesBenchmark {
     public int sumSegmentLongArray() {
         int acc = 0;
         for (int i = 0; i < REGION; i += 4) {
-            acc += segmentLoad(i, OFFSET, longArraySegment);
+            acc += longArraySegmentLoad(i, OFFSET, longArraySegment);
         }
         return acc;
     }
@@ -235,7 +293,7 @@ public class MemoryCandidatesBenchmark {
     public int sumSegmentMapped() {
         int acc = 0;
         for (int i = 0; i < REGION; i += 4) {
-            acc += segmentLoad(i, OFFSET, mappedSegment);
+            acc += mappedSegmentLoad(i, OFFSET, mappedSegment);
         }
         return acc;
     }
@@ -264,7 +322,7 @@ public class MemoryCandidatesBenchmark {
     @OperationsPerInvocation(STEPS)
     public void rmwSegmentNative() {
         for (int i = 0; i < REGION; i += 4) {
-            segmentStore(i, segmentLoad(i, OFFSET, nativeSegment) * 3 + 1, OFFSET, nativeSegment);
+            nativeSegmentStore(i, nativeSegmentLoad(i, OFFSET, nativeSegment) * 3 + 1, OFFSET, nativeSegment);
         }
     }
 
@@ -272,7 +330,7 @@ public class MemoryCandidatesBenchmark {
     @OperationsPerInvocation(STEPS)
     public void rmwSegmentLongArray() {
         for (int i = 0; i < REGION; i += 4) {
-            segmentStore(i, segmentLoad(i, OFFSET, longArraySegment) * 3 + 1, OFFSET, longArraySegment);
+            longArraySegmentStore(i, longArraySegmentLoad(i, OFFSET, longArraySegment) * 3 + 1, OFFSET, longArraySegment);
         }
     }
 
@@ -280,7 +338,7 @@ public class MemoryCandidatesBenchmark {
     @OperationsPerInvocation(STEPS)
     public void rmwSegmentMapped() {
         for (int i = 0; i < REGION; i += 4) {
-            segmentStore(i, segmentLoad(i, OFFSET, mappedSegment) * 3 + 1, OFFSET, mappedSegment);
+            mappedSegmentStore(i, mappedSegmentLoad(i, OFFSET, mappedSegment) * 3 + 1, OFFSET, mappedSegment);
         }
     }
 
@@ -290,5 +348,49 @@ public class MemoryCandidatesBenchmark {
         for (int i = 0; i < REGION; i += 4) {
             pagedStore(i, pagedLoad(i, OFFSET, paged) * 3 + 1, OFFSET, paged);
         }
+    }
+
+    // ---- create: a new 1 MiB memory, then a write to its last word ----
+
+    static final int CREATED = 1 << 20;
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public Object createFlat() {
+        Flat m = new Flat(CREATED);
+        flatStore(CREATED - 4, 1, 0, m);
+        return m;
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public Object createSegmentNative() {
+        Segment m = new Segment(Arena.ofAuto().allocate(CREATED, 16));
+        nativeSegmentStore(CREATED - 4, 1, 0, m);
+        return m;
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public Object createSegmentLongArray() {
+        Segment m = new Segment(MemorySegment.ofArray(new long[CREATED / 8]));
+        longArraySegmentStore(CREATED - 4, 1, 0, m);
+        return m;
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public Object createSegmentMapped() throws IOException {
+        Segment m = new Segment(mapSparseFile(CREATED));
+        mappedSegmentStore(CREATED - 4, 1, 0, m);
+        return m;
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public Object createPaged() {
+        Paged m = new Paged(CREATED);
+        pagedStore(CREATED - 4, 1, 0, m);
+        return m;
     }
 }

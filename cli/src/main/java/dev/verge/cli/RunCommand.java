@@ -88,7 +88,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "DURATION", description = "Stops the guest (a trap) after DURATION, e.g. 500ms, 10s, 2m.")
     String timeout;
 
-    @Option(names = "--max-memory", paramLabel = "SIZE", description = "The most linear memory the guest may have, e.g. 64M (default and ceiling: just under 2G).")
+    @Option(names = "--max-memory", paramLabel = "SIZE", description = "The most linear memory the guest may have, e.g. 64M (default and ceiling: 4G, the most a 32-bit memory can address).")
     String maxMemory;
 
     @Option(names = "--tcplisten", paramLabel = "HOST:PORT",
@@ -154,7 +154,7 @@ public final class RunCommand implements Callable<Integer> {
         EngineConfig config = EngineConfig.DEFAULT.withFuel(fuel != null);
         if (maxMemory != null) {
             long pages = RunOptions.size(maxMemory) / MemoryType.PAGE_SIZE;
-            config = config.withMaxMemoryPages(Math.min(pages, EngineConfig.BYTE_ARRAY_PAGE_LIMIT));
+            config = config.withMaxMemoryPages(Math.min(pages, EngineConfig.MAX_MEMORY_PAGES));
         }
         return config;
     }

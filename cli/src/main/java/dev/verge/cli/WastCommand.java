@@ -1,5 +1,6 @@
 package dev.verge.cli;
 
+import dev.verge.core.runtime.EngineConfig;
 import dev.verge.text.wast.CommandResult;
 import dev.verge.text.wast.ScriptResult;
 import dev.verge.text.wast.WastRunner;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code verge wast [--verbose] FILE...}: runs WebAssembly spec scripts, all in one process, and
+ * {@code verge wast [--verbose] [--paged-memory] FILE...}: runs WebAssembly spec scripts, all in one process, and
  * prints {@code FILE: N passed, M failed} per file and {@code N passed, M failed} for all of them.
  */
 @Command(
@@ -33,13 +34,17 @@ public final class WastCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Print each failing command: its line, what was expected and what happened.")
     boolean verbose;
 
+    @Option(names = "--paged-memory", description = "Back every memory with lazily committed pages, the "
+            + "representation of memories past 2 GiB, instead of one array: to test that path on the suite.")
+    boolean pagedMemory;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "The .wast files to run.")
     List<String> files;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        WastRunner runner = WastRunner.standard();
+        WastRunner runner = WastRunner.standard(EngineConfig.DEFAULT.withPagedMemory(pagedMemory));
         long passed = 0;
         long failed = 0;
         for (String file : files) {

@@ -116,6 +116,17 @@ class RunCommandTest {
     }
 
     @Test
+    void maxMemoryAcceptsTheFull4GiB() throws IOException {
+        String file = wat("big.wat", """
+                (module (memory 65536) (func (export "_start")
+                  (i32.store (i32.const -4) (i32.const 1))
+                  (if (i32.ne (memory.size) (i32.const 65536)) (then unreachable))))
+                """);
+        assertEquals(0, GuestRun.of("--max-memory", "4G", file).exitCode());
+        assertEquals(RunCommand.START_FAILED, GuestRun.of("--max-memory", "3G", file).exitCode());
+    }
+
+    @Test
     void badOptionValuesAreUsageErrors() throws IOException {
         String file = wat("empty.wat", "(module (func (export \"_start\")))");
         assertEquals(VergeCommand.USAGE, GuestRun.of("--timeout", "soon", file).exitCode());

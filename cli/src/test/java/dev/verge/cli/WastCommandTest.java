@@ -41,6 +41,27 @@ class WastCommandTest {
         assertEquals(good + ": 2 passed, 0 failed\n2 passed, 0 failed\n", run.out());
     }
 
+    /** The same script passes with memories paged: the representation of memories past 2 GiB. */
+    @Test
+    void pagedMemoryRunsTheLargeMemoryPath() throws IOException {
+        String memory = script("memory.wast", """
+                (module (memory 1)
+                  (func (export "store") (param i32 i64) (i64.store (local.get 0) (local.get 1)))
+                  (func (export "load") (param i32) (result i64) (i64.load (local.get 0)))
+                  (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0))))
+                (assert_return (invoke "grow" (i32.const 65535)) (i32.const 1))
+                (invoke "store" (i32.const -8) (i64.const 42))
+                (assert_return (invoke "load" (i32.const -8)) (i64.const 42))
+                (assert_trap (invoke "load" (i32.const -7)) "out of bounds memory access")
+                (assert_return (invoke "grow" (i32.const 1)) (i32.const -1))
+                """);
+        for (String[] args : new String[][] {{"wast", memory}, {"wast", "--paged-memory", memory}}) {
+            CliRun run = CliRun.of(args);
+            assertEquals(memory + ": 6 passed, 0 failed\n6 passed, 0 failed\n", run.out());
+            assertEquals(0, run.exitCode());
+        }
+    }
+
     @Test
     void verboseShowsLineExpectedAndActual() throws IOException {
         String bad = script("bad.wast", "(module (func (export \"f\") (result i32) (i32.const 1)))\n\n"

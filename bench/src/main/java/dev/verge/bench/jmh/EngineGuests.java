@@ -75,4 +75,42 @@ final class EngineGuests {
         Engine engine = new Engine(EngineConfig.DEFAULT.withInterruptible(interruptible));
         return engine.compile(Wat.toBinary(wat));
     }
+
+    /** Bytes {@link #memoryLoopsModule}'s functions walk per call: 1 MiB, 262,144 i32 steps. */
+    static final int MEMORY_REGION = 1 << 20;
+
+    /**
+     * A module whose loops are all loads and stores, for comparing memory representations in
+     * compiled code: {@code sum(base, n)} adds the n/4 i32 values from base, {@code rmw(base, n)}
+     * replaces each with {@code x * 3 + 1}, {@code copy(dst, src, n)} is {@code memory.copy}. The
+     * memory has 32 pages (2 MiB); {@code pagedMemory} selects the paged representation.
+     */
+    static CompiledModule memoryLoopsModule(boolean pagedMemory) {
+        String wat = """
+                (module
+                  (memory (export "memory") 32)
+                  (func (export "sum") (param $base i32) (param $n i32) (result i32)
+                    (local $i i32) (local $end i32) (local $acc i32)
+                    (local.set $i (local.get $base))
+                    (local.set $end (i32.add (local.get $base) (local.get $n)))
+                    (loop $next
+                      (local.set $acc (i32.add (local.get $acc) (i32.load offset=16 (local.get $i))))
+                      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+                      (br_if $next (i32.lt_u (local.get $i) (local.get $end))))
+                    (local.get $acc))
+                  (func (export "rmw") (param $base i32) (param $n i32)
+                    (local $i i32) (local $end i32)
+                    (local.set $i (local.get $base))
+                    (local.set $end (i32.add (local.get $base) (local.get $n)))
+                    (loop $next
+                      (i32.store offset=16 (local.get $i)
+                        (i32.add (i32.mul (i32.load offset=16 (local.get $i)) (i32.const 3)) (i32.const 1)))
+                      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+                      (br_if $next (i32.lt_u (local.get $i) (local.get $end)))))
+                  (func (export "copy") (param $dst i32) (param $src i32) (param $n i32)
+                    (memory.copy (local.get $dst) (local.get $src) (local.get $n))))
+                """;
+        Engine engine = new Engine(EngineConfig.DEFAULT.withPagedMemory(pagedMemory));
+        return engine.compile(Wat.toBinary(wat));
+    }
 }

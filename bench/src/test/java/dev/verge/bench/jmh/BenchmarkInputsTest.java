@@ -52,6 +52,30 @@ class BenchmarkInputsTest {
         assertEquals(x, (int) instance.function("loop").handle().invokeExact(1000));
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void memoryLoopsComputeTheSameFlatAndPaged(boolean pagedMemory) throws Throwable {
+        Instance instance = new Linker().instantiate(EngineGuests.memoryLoopsModule(pagedMemory));
+        instance.memory("memory").fill(0, 2L * EngineGuests.MEMORY_REGION, (byte) 1);
+        int n = EngineGuests.MEMORY_REGION;
+        assertEquals(n / 4 * 0x01010101, (int) instance.function("sum").handle().invokeExact(0, n));
+        instance.function("rmw").handle().invokeExact(0, 8);
+        assertEquals(0x01010101 * 3 + 1, instance.memory("memory").readI32(16));
+        instance.function("copy").handle().invokeExact(n, 0, 32);
+        assertEquals(0x01010101 * 3 + 1, instance.memory("memory").readI32(n + 16));
+    }
+
+    @Test
+    void memoryCandidatesAgreeOnTheirContents() throws Exception {
+        MemoryCandidatesBenchmark c = new MemoryCandidatesBenchmark();
+        c.allocate();
+        int expected = c.sumFlat();
+        assertEquals(expected, c.sumSegmentNative());
+        assertEquals(expected, c.sumSegmentLongArray());
+        assertEquals(expected, c.sumSegmentMapped());
+        assertEquals(expected, c.sumPaged());
+    }
+
     @Test
     void fibCallCountMatchesTheRecurrence() {
         assertEquals(calls(EngineGuests.FIB_ARGUMENT), EngineGuests.FIB_CALLS);

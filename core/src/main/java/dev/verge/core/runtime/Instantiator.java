@@ -63,7 +63,7 @@ final class Instantiator {
             inst.globals[gi++] = new Global(g.type(), ConstEval.eval(g.init(), inst));
         }
         for (MemoryType mt : m.memories()) {
-            inst.memories[mi++] = new Memory(mt, config.maxMemoryPages());
+            inst.memories[mi++] = new Memory(mt, config.maxMemoryPages(), config.pagedMemory());
         }
         for (int d = mi - m.memories().size(); d < mi; d++) {
             long bytes = inst.memories[d].byteSize();
@@ -122,7 +122,7 @@ final class Instantiator {
                 if (Integer.toUnsignedLong(offset) + init.length() > mem.byteSize()) {
                     throw Traps.memoryOutOfBounds();
                 }
-                init.copyTo(mem.commit(Integer.toUnsignedLong(offset), init.length()), offset);
+                mem.writeBytes(Integer.toUnsignedLong(offset), init.unsafeArray(), init.arrayOffset(), init.length());
                 inst.data[i] = Bytes.EMPTY;
             }
         }

@@ -4,22 +4,31 @@ import dev.verge.core.model.Limits;
 import dev.verge.core.model.MemoryType;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
- * A linear memory: one contiguous little-endian byte array that grows in 64 KiB pages. Shared by
- * reference between the instances that export and import it.
+ * A linear memory: little-endian bytes that grow in 64 KiB pages, up to 65,536 pages (4 GiB).
+ * Shared by reference between the instances that export and import it.
  *
  * <p>The accessors are bounded: an access outside the memory throws a {@link Trap} of kind
- * {@link TrapKind#OUT_OF_BOUNDS_MEMORY_ACCESS}. Addresses are unsigned 32-bit values held in longs.
- * The backing array is never exposed.
+ * {@link TrapKind#OUT_OF_BOUNDS_MEMORY_ACCESS}. Addresses are unsigned values held in longs, so
+ * every address of a 4 GiB memory can be named. The backing storage is never exposed.
  *
- * <p>Why a {@code byte[]} and not a {@code MemorySegment}? Loads and stores through a
- * little-endian array {@code VarHandle} are what HotSpot optimises best today (bounds checks fold
- * into the explicit guest check), and a memory must be one array so that no access straddles two
- * chunks. The cost is a ceiling just under 2 GiB ({@link EngineConfig#BYTE_ARRAY_PAGE_LIMIT});
- * the accessors of compiled code live in one class ({@code MemoryAccess}), so a segment-backed
- * variant for 4 GiB and memory64 can be added behind them.
+ * <p>Two representations, chosen by benchmark (docs/benchmarks.md, "Linear memory"):
+ * <ul>
+ *   <li><b>flat</b>: one {@code byte[]}, read by compiled code through little-endian array
+ *       {@code VarHandle}s after one explicit bounds check, the fastest access HotSpot offers. A
+ *       {@code byte[]} stops just under 2 GiB ({@link EngineConfig#BYTE_ARRAY_PAGE_LIMIT} pages).
+ *   <li><b>paged</b> ({@link PagedStorage}): 64 KiB pages allocated on first write, for memories
+ *       past that size. A memory becomes paged when it grows past the limit (its bytes are copied
+ *       once) and stays paged; {@link EngineConfig#pagedMemory()} makes every memory paged, to test
+ *       this path on small memories.
+ * </ul>
+ * Compiled code always tries the flat array first: a paged memory's array is empty, so every
+ * access takes the slow path, which is the public accessor of the same width.
  */
 public final class Memory implements Extern {
     static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
@@ -27,18 +36,22 @@ public final class Memory implements Extern {
     static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /**
-     * Memories up to this size are backed lazily: the array covers the bytes touched so far and
-     * grows on the first access beyond it, so instantiating (and growing) a memory costs nothing
-     * until it is used. Larger memories are allocated in full when they are created or grown, so
-     * that running out of heap shows as a failed {@code memory.grow}, never later.
+     * Flat memories up to this size are backed lazily: the array covers the bytes touched so far
+     * and grows on the first access beyond it, so instantiating (and growing) a memory costs
+     * nothing until it is used. Larger flat memories are allocated in full when they are created
+     * or grown, so that running out of heap shows as a failed {@code memory.grow}, never later.
      */
     static final long LAZY_LIMIT = 16L << 20;
 
+    private static final byte[] EMPTY = new byte[0];
+
     /**
-     * The backing array: a prefix of the memory, zero beyond it. Replaced by a larger array when
-     * an access goes past it. Read by compiled code.
+     * The flat array: a prefix of the memory, zero beyond it, replaced by a larger array when an
+     * access goes past it. Empty when the memory is paged. Read by compiled code.
      */
     byte[] bytes;
+    /** The pages of a paged memory, or null while it is flat. */
+    private PagedStorage paged;
     /** The size in bytes (pages * 64 KiB). */
     private long size;
 
@@ -47,11 +60,21 @@ public final class Memory implements Extern {
 
     /**
      * A new memory of {@code type}'s minimum size, growing up to its maximum and never past
-     * {@code limitPages}.
+     * {@code limitPages} (nor 65,536 pages).
      */
     public Memory(MemoryType type, long limitPages) {
+        this(type, limitPages, false);
+    }
+
+    /** A new memory limited by the default engine configuration. */
+    public Memory(MemoryType type) {
+        this(type, EngineConfig.DEFAULT.maxMemoryPages());
+    }
+
+    /** A new memory, paged from the start when {@code paged} is set. */
+    Memory(MemoryType type, long limitPages, boolean paged) {
         Limits l = type.limits();
-        long cap = Math.min(limitPages, EngineConfig.BYTE_ARRAY_PAGE_LIMIT);
+        long cap = Math.min(limitPages, EngineConfig.MAX_MEMORY_PAGES);
         this.declaredMax = l.max();
         this.maxPages = l.hasMax() ? Math.min(l.max(), cap) : cap;
         if (l.min() > maxPages) {
@@ -59,20 +82,15 @@ public final class Memory implements Extern {
         }
         this.size = l.min() * MemoryType.PAGE_SIZE;
         this.bytes = EMPTY;
-        if (size > LAZY_LIMIT) {
+        if (paged || l.min() > EngineConfig.BYTE_ARRAY_PAGE_LIMIT) {
+            this.paged = new PagedStorage(l.min());
+        } else if (size > LAZY_LIMIT) {
             try {
                 bytes = new byte[(int) size];
             } catch (OutOfMemoryError e) {
                 throw new ResourceLimitException("cannot allocate a memory of " + l.min() + " pages");
             }
         }
-    }
-
-    private static final byte[] EMPTY = new byte[0];
-
-    /** A new memory of {@code type} limited by the default engine configuration. */
-    public Memory(MemoryType type) {
-        this(type, EngineConfig.DEFAULT.maxMemoryPages());
     }
 
     /**
@@ -93,6 +111,16 @@ public final class Memory implements Extern {
         return size;
     }
 
+    /** Whether the memory is paged (see the class comment). */
+    boolean isPaged() {
+        return paged != null;
+    }
+
+    /** The bytes the memory really holds on the heap now (lazily backed: often less than its size). */
+    long committedBytes() {
+        return paged != null ? paged.committedBytes() : bytes.length;
+    }
+
     /**
      * Grows by {@code deltaPages} (read as unsigned) filled with zeros, as {@code memory.grow}
      * does: returns the old size in pages, or -1 when the memory cannot grow that much.
@@ -103,45 +131,54 @@ public final class Memory implements Extern {
         if (old + delta > maxPages) {
             return -1;
         }
-        long newSize = (old + delta) * MemoryType.PAGE_SIZE;
-        if (newSize > LAZY_LIMIT && newSize > bytes.length) {
-            try {
-                bytes = java.util.Arrays.copyOf(bytes, (int) newSize);
-            } catch (OutOfMemoryError e) {
-                return -1;
+        long newPages = old + delta;
+        long newSize = newPages * MemoryType.PAGE_SIZE;
+        try {
+            if (paged != null) {
+                paged.resize(newPages, maxPages);
+            } else if (newPages > EngineConfig.BYTE_ARRAY_PAGE_LIMIT) {
+                paged = PagedStorage.copyOf(bytes, newPages);
+                bytes = EMPTY;
+            } else if (newSize > LAZY_LIMIT && newSize > bytes.length) {
+                bytes = Arrays.copyOf(bytes, (int) newSize);
             }
+        } catch (OutOfMemoryError e) {
+            return -1;
         }
         size = newSize;
         return (int) old;
     }
 
-    /**
-     * The backing array covering {@code [address, address + length)}, extended if needed; traps
-     * when the range is outside the memory. The slow path of every bounds check.
-     */
-    byte[] commit(long address, long length) {
+    /** Traps unless {@code [address, address + length)} lies within the memory. */
+    void checkRange(long address, long length) {
         if (address < 0 || length < 0 || address > size - length) {
             throw Traps.memoryOutOfBounds();
         }
+    }
+
+    /**
+     * The flat array covering {@code [address, address + length)}, a range already checked,
+     * extended if the lazy prefix does not reach it yet.
+     */
+    private byte[] flat(long address, long length) {
         byte[] b = bytes;
         long end = address + length;
         if (end > b.length) {
             long target = Math.max(end, Math.min(size, Math.max(2L * b.length, 4096)));
             target = Math.min(size, (target + 4095) & ~4095L);
-            b = java.util.Arrays.copyOf(b, (int) target);
+            try {
+                b = Arrays.copyOf(b, (int) target);
+            } catch (OutOfMemoryError e) {
+                throw Traps.trap(TrapKind.MEMORY_EXHAUSTED);
+            }
             bytes = b;
         }
         return b;
     }
 
-    private int check(long address, long length) {
-        commit(address, length);
-        return (int) address;
-    }
-
     public byte readI8(long address) {
-        int i = check(address, 1);
-        return bytes[i];
+        checkRange(address, 1);
+        return paged != null ? paged.getByte(address) : flat(address, 1)[(int) address];
     }
 
     public int readU8(long address) {
@@ -149,18 +186,18 @@ public final class Memory implements Extern {
     }
 
     public short readI16(long address) {
-        int i = check(address, 2);
-        return (short) I16.get(bytes, i);
+        checkRange(address, 2);
+        return paged != null ? paged.getShort(address) : (short) I16.get(flat(address, 2), (int) address);
     }
 
     public int readI32(long address) {
-        int i = check(address, 4);
-        return (int) I32.get(bytes, i);
+        checkRange(address, 4);
+        return paged != null ? paged.getInt(address) : (int) I32.get(flat(address, 4), (int) address);
     }
 
     public long readI64(long address) {
-        int i = check(address, 8);
-        return (long) I64.get(bytes, i);
+        checkRange(address, 8);
+        return paged != null ? paged.getLong(address) : (long) I64.get(flat(address, 8), (int) address);
     }
 
     /** The f32 at {@code address}, NaN payload preserved. */
@@ -174,9 +211,8 @@ public final class Memory implements Extern {
     }
 
     public byte[] readBytes(long address, int length) {
-        int i = check(address, length);
         byte[] out = new byte[length];
-        System.arraycopy(bytes, i, out, 0, length);
+        readBytes(address, out, 0, length);
         return out;
     }
 
@@ -185,43 +221,74 @@ public final class Memory implements Extern {
      * bulk read of host functions, which reuse their buffer instead of allocating one per call.
      */
     public void readBytes(long address, byte[] dest, int offset, int length) {
-        java.util.Objects.checkFromIndexSize(offset, length, dest.length);
-        System.arraycopy(bytes, check(address, length), dest, offset, length);
+        Objects.checkFromIndexSize(offset, length, dest.length);
+        checkRange(address, length);
+        if (paged != null) {
+            paged.read(address, dest, offset, length);
+        } else {
+            System.arraycopy(flat(address, length), (int) address, dest, offset, length);
+        }
     }
 
     /**
      * Fills {@code dest}'s remaining space with the bytes at {@code address}, in one bulk copy
      * (a direct buffer then goes to a channel without another copy).
      */
-    public void readBytes(long address, java.nio.ByteBuffer dest) {
+    public void readBytes(long address, ByteBuffer dest) {
         int length = dest.remaining();
-        dest.put(bytes, check(address, length), length);
+        checkRange(address, length);
+        if (paged != null) {
+            paged.read(address, dest, length);
+        } else {
+            dest.put(flat(address, length), (int) address, length);
+        }
     }
 
     /** Copies {@code src}'s remaining bytes to {@code address}, in one bulk copy. */
-    public void writeBytes(long address, java.nio.ByteBuffer src) {
+    public void writeBytes(long address, ByteBuffer src) {
         int length = src.remaining();
-        src.get(bytes, check(address, length), length);
+        checkRange(address, length);
+        if (paged != null) {
+            paged.write(address, src, length);
+        } else {
+            src.get(flat(address, length), (int) address, length);
+        }
     }
 
     public void writeI8(long address, byte value) {
-        int i = check(address, 1);
-        bytes[i] = value;
+        checkRange(address, 1);
+        if (paged != null) {
+            paged.setByte(address, value);
+        } else {
+            flat(address, 1)[(int) address] = value;
+        }
     }
 
     public void writeI16(long address, short value) {
-        int i = check(address, 2);
-        I16.set(bytes, i, value);
+        checkRange(address, 2);
+        if (paged != null) {
+            paged.setShort(address, value);
+        } else {
+            I16.set(flat(address, 2), (int) address, value);
+        }
     }
 
     public void writeI32(long address, int value) {
-        int i = check(address, 4);
-        I32.set(bytes, i, value);
+        checkRange(address, 4);
+        if (paged != null) {
+            paged.setInt(address, value);
+        } else {
+            I32.set(flat(address, 4), (int) address, value);
+        }
     }
 
     public void writeI64(long address, long value) {
-        int i = check(address, 8);
-        I64.set(bytes, i, value);
+        checkRange(address, 8);
+        if (paged != null) {
+            paged.setLong(address, value);
+        } else {
+            I64.set(flat(address, 8), (int) address, value);
+        }
     }
 
     public void writeF32(long address, float value) {
@@ -237,8 +304,43 @@ public final class Memory implements Extern {
     }
 
     public void writeBytes(long address, byte[] data, int offset, int length) {
-        java.util.Objects.checkFromIndexSize(offset, length, data.length);
-        int i = check(address, length);
-        System.arraycopy(data, offset, bytes, i, length);
+        Objects.checkFromIndexSize(offset, length, data.length);
+        checkRange(address, length);
+        if (paged != null) {
+            paged.write(address, data, offset, length);
+        } else {
+            System.arraycopy(data, offset, flat(address, length), (int) address, length);
+        }
+    }
+
+    /**
+     * Sets {@code length} bytes from {@code address} to {@code value}, as {@code memory.fill}
+     * does: traps, writing nothing, when the range is not within the memory. The length is a long,
+     * so a range past 2 GiB can be filled at once.
+     */
+    public void fill(long address, long length, byte value) {
+        checkRange(address, length);
+        if (paged != null) {
+            paged.fill(address, length, value);
+        } else if (length > 0) {
+            Arrays.fill(flat(address, length), (int) address, (int) (address + length), value);
+        }
+    }
+
+    /**
+     * Copies {@code length} bytes from {@code src} to {@code dest} within this memory, overlapping
+     * ranges allowed, as {@code memory.copy} does: traps, copying nothing, when either range is
+     * not within the memory.
+     */
+    public void copyWithin(long dest, long src, long length) {
+        checkRange(src, length);
+        checkRange(dest, length);
+        if (paged != null) {
+            paged.copy(dest, src, length);
+        } else if (length > 0) {
+            flat(src, length);
+            byte[] b = flat(dest, length);
+            System.arraycopy(b, (int) src, b, (int) dest, (int) length);
+        }
     }
 }

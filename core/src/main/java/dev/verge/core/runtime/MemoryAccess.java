@@ -5,10 +5,12 @@ import dev.verge.core.model.Bytes;
 /**
  * Loads, stores and bulk operations of compiled code on a {@link Memory}. Each access computes the
  * effective address as the unsigned 32-bit base plus the unsigned offset in a long, so it cannot
- * overflow, and compares it with the backing array's length before touching it. Past the array,
- * {@link Memory#commit} extends the array (the memory is backed lazily) or traps: out-of-bounds
+ * overflow, and compares it with the flat array's length before touching it. Past the array, the
+ * slow path is {@link Memory}'s public accessor of the same width, which extends a lazily backed
+ * array, reads or writes a paged memory (whose flat array is empty), or traps: out-of-bounds
  * accesses never go through a caught JVM exception. The methods are tiny so that HotSpot inlines
- * them into the guest code.
+ * them into the guest code; the slow path is a call HotSpot inlines only where it is hot, that is
+ * only for paged memories.
  *
  * <p>Arguments come in the order compiled code has them: the operands from the Wasm stack, then
  * the static offset, then the memory.
@@ -24,7 +26,7 @@ final class MemoryAccess {
         byte[] b = m.bytes;
         long ea = ea(base, offset);
         if (ea > b.length - 4) {
-            b = m.commit(ea, 4);
+            return m.readI32(ea);
         }
         return (int) Memory.I32.get(b, (int) ea);
     }
@@ -33,7 +35,7 @@ final class MemoryAccess {
         byte[] b = m.bytes;
         long ea = ea(base, offset);
         if (ea > b.length - 8) {
-            b = m.commit(ea, 8);
+            return m.readI64(ea);
         }
         return (long) Memory.I64.get(b, (int) ea);
     }
@@ -50,7 +52,7 @@ final class MemoryAccess {
         byte[] b = m.bytes;
         long ea = ea(base, offset);
         if (ea > b.length - 1) {
-            b = m.commit(ea, 1);
+            return m.readI8(ea);
         }
         return b[(int) ea];
     }
@@ -63,7 +65,7 @@ final class MemoryAccess {
         byte[] b = m.bytes;
         long ea = ea(base, offset);
         if (ea > b.length - 2) {
-            b = m.commit(ea, 2);
+            return m.readI16(ea);
         }
         return (short) Memory.I16.get(b, (int) ea);
     }
@@ -100,7 +102,8 @@ final class MemoryAccess {
         byte[] b = m.bytes;
         long ea = ea(base, offset);
         if (ea > b.length - 4) {
-            b = m.commit(ea, 4);
+            m.writeI32(ea, value);
+            return;
         }
         Memory.I32.set(b, (int) ea, value);
     }
@@ -109,7 +112,8 @@ final class MemoryAccess {
         byte[] b = m.bytes;
         long ea = ea(base, offset);
         if (ea > b.length - 8) {
-            b = m.commit(ea, 8);
+            m.writeI64(ea, value);
+            return;
         }
         Memory.I64.set(b, (int) ea, value);
     }
@@ -126,7 +130,8 @@ final class MemoryAccess {
         byte[] b = m.bytes;
         long ea = ea(base, offset);
         if (ea > b.length - 1) {
-            b = m.commit(ea, 1);
+            m.writeI8(ea, (byte) value);
+            return;
         }
         b[(int) ea] = (byte) value;
     }
@@ -135,7 +140,8 @@ final class MemoryAccess {
         byte[] b = m.bytes;
         long ea = ea(base, offset);
         if (ea > b.length - 2) {
-            b = m.commit(ea, 2);
+            m.writeI16(ea, (short) value);
+            return;
         }
         Memory.I16.set(b, (int) ea, (short) value);
     }
@@ -161,19 +167,11 @@ final class MemoryAccess {
     }
 
     static void fill(int dst, int value, int n, Memory m) {
-        long d = dst & 0xFFFFFFFFL;
-        long len = n & 0xFFFFFFFFL;
-        byte[] b = m.commit(d, len);
-        java.util.Arrays.fill(b, (int) d, (int) (d + len), (byte) value);
+        m.fill(dst & 0xFFFFFFFFL, n & 0xFFFFFFFFL, (byte) value);
     }
 
     static void copy(int dst, int src, int n, Memory m) {
-        long d = dst & 0xFFFFFFFFL;
-        long s = src & 0xFFFFFFFFL;
-        long len = n & 0xFFFFFFFFL;
-        m.commit(s, len);
-        byte[] b = m.commit(d, len);
-        System.arraycopy(b, (int) s, b, (int) d, (int) len);
+        m.copyWithin(dst & 0xFFFFFFFFL, src & 0xFFFFFFFFL, n & 0xFFFFFFFFL);
     }
 
     static void init(int dst, int src, int n, int segment, Instance instance) {
@@ -182,12 +180,11 @@ final class MemoryAccess {
         long s = src & 0xFFFFFFFFL;
         long len = n & 0xFFFFFFFFL;
         Memory m = instance.memory0;
-        m.commit(d, len);
+        m.checkRange(d, len);
         if (s + len > data.length()) {
             throw Traps.memoryOutOfBounds();
         }
-        byte[] b = m.commit(d, len);
-        System.arraycopy(data.unsafeArray(), data.arrayOffset() + (int) s, b, (int) d, (int) len);
+        m.writeBytes(d, data.unsafeArray(), data.arrayOffset() + (int) s, (int) len);
     }
 
     static void dataDrop(int segment, Instance instance) {

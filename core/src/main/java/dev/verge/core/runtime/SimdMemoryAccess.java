@@ -22,46 +22,59 @@ final class SimdMemoryAccess {
         return (base & 0xFFFFFFFFL) + offset;
     }
 
-    /** The backing array covering {@code [ea, ea + size)}: the slow path extends it or traps. */
-    private static byte[] array(long ea, int size, Memory m) {
-        byte[] b = m.bytes;
-        return ea > b.length - size ? m.commit(ea, size) : b;
+    /**
+     * Whether {@code [ea, ea + size)} is not within the flat array: then the slow path (the
+     * memory's bounded accessors) extends the array, reads or writes a paged memory, or traps.
+     */
+    private static boolean slow(long ea, int size, byte[] b) {
+        return ea > b.length - size;
     }
 
     private static long load64(int base, long offset, Memory m) {
         long ea = ea(base, offset);
-        byte[] b = array(ea, 8, m);
-        return (long) Memory.I64.get(b, (int) ea);
+        byte[] b = m.bytes;
+        return slow(ea, 8, b) ? m.readI64(ea) : (long) Memory.I64.get(b, (int) ea);
     }
 
     private static int load32(int base, long offset, Memory m) {
         long ea = ea(base, offset);
-        byte[] b = array(ea, 4, m);
-        return (int) Memory.I32.get(b, (int) ea);
+        byte[] b = m.bytes;
+        return slow(ea, 4, b) ? m.readI32(ea) : (int) Memory.I32.get(b, (int) ea);
     }
 
     private static int load16(int base, long offset, Memory m) {
         long ea = ea(base, offset);
-        byte[] b = array(ea, 2, m);
-        return (short) Memory.I16.get(b, (int) ea);
+        byte[] b = m.bytes;
+        return slow(ea, 2, b) ? m.readI16(ea) : (short) Memory.I16.get(b, (int) ea);
     }
 
     private static int load8(int base, long offset, Memory m) {
         long ea = ea(base, offset);
-        byte[] b = array(ea, 1, m);
-        return b[(int) ea];
+        byte[] b = m.bytes;
+        return slow(ea, 1, b) ? m.readI8(ea) : b[(int) ea];
     }
 
     static V128 v128Load(int base, long offset, Memory m) {
         long ea = ea(base, offset);
-        byte[] b = array(ea, 16, m);
+        byte[] b = m.bytes;
+        if (slow(ea, 16, b)) {
+            m.checkRange(ea, 16);
+            return V128.of(m.readI64(ea), m.readI64(ea + 8));
+        }
         int a = (int) ea;
         return V128.of((long) Memory.I64.get(b, a), (long) Memory.I64.get(b, a + 8));
     }
 
     static void v128Store(int base, V128 value, long offset, Memory m) {
         long ea = ea(base, offset);
-        byte[] b = array(ea, 16, m);
+        byte[] b = m.bytes;
+        if (slow(ea, 16, b)) {
+            // The whole store is checked first: a trap must leave memory unchanged.
+            m.checkRange(ea, 16);
+            m.writeI64(ea, value.lo());
+            m.writeI64(ea + 8, value.hi());
+            return;
+        }
         int a = (int) ea;
         Memory.I64.set(b, a, value.lo());
         Memory.I64.set(b, a + 8, value.hi());
@@ -140,25 +153,45 @@ final class SimdMemoryAccess {
 
     static void v128Store8Lane(int base, V128 v, long offset, Memory m, int lane) {
         long ea = ea(base, offset);
-        byte[] b = array(ea, 1, m);
-        b[(int) ea] = (byte) I8x16Ops.extractLaneU(v, lane);
+        byte[] b = m.bytes;
+        byte x = (byte) I8x16Ops.extractLaneU(v, lane);
+        if (slow(ea, 1, b)) {
+            m.writeI8(ea, x);
+        } else {
+            b[(int) ea] = x;
+        }
     }
 
     static void v128Store16Lane(int base, V128 v, long offset, Memory m, int lane) {
         long ea = ea(base, offset);
-        byte[] b = array(ea, 2, m);
-        Memory.I16.set(b, (int) ea, (short) I16x8Ops.extractLaneU(v, lane));
+        byte[] b = m.bytes;
+        short x = (short) I16x8Ops.extractLaneU(v, lane);
+        if (slow(ea, 2, b)) {
+            m.writeI16(ea, x);
+        } else {
+            Memory.I16.set(b, (int) ea, x);
+        }
     }
 
     static void v128Store32Lane(int base, V128 v, long offset, Memory m, int lane) {
         long ea = ea(base, offset);
-        byte[] b = array(ea, 4, m);
-        Memory.I32.set(b, (int) ea, I32x4Ops.extractLane(v, lane));
+        byte[] b = m.bytes;
+        int x = I32x4Ops.extractLane(v, lane);
+        if (slow(ea, 4, b)) {
+            m.writeI32(ea, x);
+        } else {
+            Memory.I32.set(b, (int) ea, x);
+        }
     }
 
     static void v128Store64Lane(int base, V128 v, long offset, Memory m, int lane) {
         long ea = ea(base, offset);
-        byte[] b = array(ea, 8, m);
-        Memory.I64.set(b, (int) ea, I64x2Ops.extractLane(v, lane));
+        byte[] b = m.bytes;
+        long x = I64x2Ops.extractLane(v, lane);
+        if (slow(ea, 8, b)) {
+            m.writeI64(ea, x);
+        } else {
+            Memory.I64.set(b, (int) ea, x);
+        }
     }
 }

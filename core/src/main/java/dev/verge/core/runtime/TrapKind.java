@@ -20,6 +20,12 @@ public enum TrapKind {
     INTERRUPTED("interrupted"),
     /** The fuel budget ran out. */
     OUT_OF_FUEL("all fuel consumed"),
+    /**
+     * The host ran out of heap while committing a page of a paged memory (one past 2 GiB, whose
+     * pages are allocated when first written): the guest asked for memory it was allowed to grow
+     * into, but the JVM could not supply it.
+     */
+    MEMORY_EXHAUSTED("memory exhausted"),
     /** A host function failed with an exception that was not a trap. */
     HOST_ERROR("host function failed");
 

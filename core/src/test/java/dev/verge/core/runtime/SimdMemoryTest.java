@@ -38,8 +38,12 @@ class SimdMemoryTest {
 
     /** (i32 address) -> v128 for loads, (i32 address) -> () storing PATTERN for stores; lane 1 for the lane forms. */
     private static WasmFunction accessFunction(Op op, long offset) {
+        return accessFunction(op, offset, new MemoryType(new Limits(1, 1)));
+    }
+
+    private static WasmFunction accessFunction(Op op, long offset, MemoryType memory) {
         ModuleFixture m = new ModuleFixture();
-        m.memory(new MemoryType(new Limits(1, 1)), "mem");
+        m.memory(memory, "mem");
         int f = m.func(sig(List.of(I32), isStore(op) ? List.of() : List.of(VEC)), c -> {
             c.index(LOCAL_GET, 0);
             if (op.imm() == Imm.MEMARG_LANE || isStore(op)) {
@@ -62,6 +66,21 @@ class SimdMemoryTest {
         f.call(SIZE - n);
         assertEquals(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, assertThrows(Trap.class, () -> f.call(SIZE - n + 1)).kind());
         assertEquals(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, assertThrows(Trap.class, () -> f.call(-1)).kind());
+    }
+
+    /** A 4 GiB memory (paged): the last bytes below 2^32 are reachable, one past traps. */
+    @ParameterizedTest
+    @MethodSource("accesses")
+    void lastAddressOfA4GiBMemoryWorksOnePastTraps(Op op) {
+        int n = op.accessBytes();
+        WasmFunction f = accessFunction(op, 0, new MemoryType(new Limits(65536, 65536)));
+        f.call((int) (0x1_0000_0000L - n));
+        if (n > 1) { // for one byte, "one past" is 2^32: no i32 base names it, the offset case below does
+            assertEquals(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, assertThrows(Trap.class, () -> f.call((int) (0x1_0000_0000L - n + 1))).kind());
+        }
+        WasmFunction g = accessFunction(op, 0xFFFF_FFF0L, new MemoryType(new Limits(65536, 65536)));
+        g.call(16 - n);
+        assertEquals(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, assertThrows(Trap.class, () -> g.call(17 - n)).kind());
     }
 
     @ParameterizedTest

@@ -177,8 +177,8 @@ public final class ManifestParser {
         table("limits", node);
         unknownKeys("limits.", node, LIMITS);
         long memory = node.has("memory") ? Units.size("limits.memory", scalar(node.get("memory"))) : d.memoryBytes();
-        if (memory < 65536 || memory > (32767L << 16)) {
-            throw new ManifestException("limits.memory", "must be between 64KiB and 2047MiB");
+        if (memory < 65536 || memory > (65536L << 16)) {
+            throw new ManifestException("limits.memory", "must be between 64KiB and 4GiB");
         }
         Duration cpu = node.has("cpu_time") ? Units.duration("limits.cpu_time", scalar(node.get("cpu_time"))) : d.cpuTime();
         Duration wall = node.has("wall_time") ? Units.duration("limits.wall_time", scalar(node.get("wall_time"))) : d.wallTime();

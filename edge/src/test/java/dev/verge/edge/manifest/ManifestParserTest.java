@@ -53,6 +53,14 @@ class ManifestParserTest {
         assertEquals(List.of("default"), m.kvStores());
     }
 
+    /** A 32-bit memory's full 4 GiB is a valid limit (65,536 pages), a byte more is not. */
+    @Test
+    void memoryLimitReaches4GiB() {
+        AppManifest m = ManifestParser.parse("name = \"a\"\n[[routes]]\npath = \"/a\"\n[limits]\nmemory = \"4GiB\"");
+        assertEquals(4L << 30, m.limits().memoryBytes());
+        assertEquals(65536, m.limits().memoryPages());
+    }
+
     @Test
     void denyByDefault() {
         AppManifest m = ManifestParser.parse(MINIMAL);
@@ -91,6 +99,7 @@ class ManifestParserTest {
             Arguments.of("name = \"a\"\nallowed_outbound_hosts = [\"https://u@h\"]\n[[routes]]\npath = \"/a\"", "allowed_outbound_hosts[0]"),
             Arguments.of("name = \"a\"\n[[routes]]\npath = \"/a\"\n[limits]\nmemory = \"lots\"", "limits.memory"),
             Arguments.of("name = \"a\"\n[[routes]]\npath = \"/a\"\n[limits]\nmemory = \"1GiB0\"", "limits.memory"),
+            Arguments.of("name = \"a\"\n[[routes]]\npath = \"/a\"\n[limits]\nmemory = \"4097MiB\"", "limits.memory"),
             Arguments.of("name = \"a\"\n[[routes]]\npath = \"/a\"\n[limits]\ncpu_time = 50", "limits.cpu_time"),
             Arguments.of("name = \"a\"\n[[routes]]\npath = \"/a\"\n[limits]\nwall_time = \"0s\"", "limits.wall_time"),
             Arguments.of("name = \"a\"\n[[routes]]\npath = \"/a\"\n[limits]\nconcurrency = 0", "limits.concurrency"),

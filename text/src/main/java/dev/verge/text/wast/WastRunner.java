@@ -34,7 +34,12 @@ public final class WastRunner {
 
     /** The runner Verge ships: its own text parser, decoder, validator and engine. */
     public static WastRunner standard() {
-        dev.verge.core.runtime.Engine engine = new dev.verge.core.runtime.Engine();
+        return standard(dev.verge.core.runtime.EngineConfig.DEFAULT);
+    }
+
+    /** The runner Verge ships, its engine configured by {@code config}. */
+    public static WastRunner standard(dev.verge.core.runtime.EngineConfig config) {
+        dev.verge.core.runtime.Engine engine = new dev.verge.core.runtime.Engine(config);
         return new WastRunner(StandardToolchain.create(), () -> new VergeWastEngine(engine));
     }
 

@@ -118,7 +118,7 @@ public class EdgeRequestBenchmark {
     @Benchmark
     public GuestRunner.Result runRequest() {
         BoundedOutput out = new BoundedOutput(1 << 20);
-        GuestIo io = new GuestIo(List.of("/hello"), env, new byte[0], out, new BoundedOutput(4096), null);
+        GuestIo io = new GuestIo(List.of("/hello"), env, java.io.InputStream.nullInputStream(), out, new BoundedOutput(4096), null);
         GuestRunner.Result r = runner.run(runnerPre, io, LIMITS, null);
         if (!(r.outcome() instanceof GuestRunner.Outcome.Exited e) || e.code() != 0 || out.size() == 0) {
             throw new IllegalStateException("hello did not answer: " + r.outcome());

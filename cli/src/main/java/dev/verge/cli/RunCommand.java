@@ -96,6 +96,18 @@ public final class RunCommand implements Callable<Integer> {
     OutputStream stdout = new FileOutputStream(FileDescriptor.out);
     OutputStream stderr = new FileOutputStream(FileDescriptor.err);
 
+    /** The command's own output (--invoke results, trap reports) when run without picocli, by {@link QuickRun}. */
+    PrintWriter quickOut;
+    PrintWriter quickErr;
+
+    private PrintWriter out() {
+        return spec != null ? spec.commandLine().getOut() : quickOut;
+    }
+
+    private PrintWriter err() {
+        return spec != null ? spec.commandLine().getErr() : quickErr;
+    }
+
     @Override
     public Integer call() {
         byte[] bytes;
@@ -209,7 +221,7 @@ public final class RunCommand implements Callable<Integer> {
             init.call();
         }
         Object[] results = f.call(values);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         for (int i = 0; i < results.length; i++) {
             out.println(ResultFormat.format(f.type().results().get(i), results[i]));
         }
@@ -223,7 +235,7 @@ public final class RunCommand implements Callable<Integer> {
         if (exit != null) {
             return exit.code();
         }
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         String message = t.getMessage();
         if (t.kind() == TrapKind.HOST_ERROR && t.getCause() != null) {
             message += ": " + t.getCause();

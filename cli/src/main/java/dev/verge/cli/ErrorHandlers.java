@@ -26,8 +26,11 @@ final class ErrorHandlers {
      * one line rather than a stack trace.
      */
     static int executionError(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
-        PrintWriter err = cli.getErr();
-        String name = cli.getCommandSpec().qualifiedName();
+        return report(e, cli.getErr(), cli.getCommandSpec().qualifiedName());
+    }
+
+    /** {@link #executionError}'s report of {@code e} on {@code err} for command {@code name} (e.g. "verge run"). */
+    static int report(Exception e, PrintWriter err, String name) {
         int status;
         if (e instanceof CliFailure f) {
             err.println(name + ": " + f.getMessage());

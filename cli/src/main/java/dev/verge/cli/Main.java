@@ -7,7 +7,9 @@ public final class Main {
     public static void main(String[] args) {
         int status;
         try {
-            status = VergeCommand.commandLine().execute(args);
+            // The common `verge run` command lines skip picocli's start-up cost (see QuickRun).
+            RunCommand quick = QuickRun.parse(args);
+            status = quick != null ? QuickRun.execute(quick) : VergeCommand.commandLine().execute(args);
         } catch (VirtualMachineError e) {
             // picocli reports exceptions through our handlers; a JVM error (out of memory, stack
             // overflow) escapes it. Still one line, never a stack trace.

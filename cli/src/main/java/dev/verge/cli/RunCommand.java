@@ -106,6 +106,18 @@ public final class RunCommand implements Callable<Integer> {
     OutputStream stdout = new FileOutputStream(FileDescriptor.out);
     OutputStream stderr = new FileOutputStream(FileDescriptor.err);
 
+    /** The command's own output (--invoke results, trap reports) when run without picocli, by {@link QuickRun}. */
+    PrintWriter quickOut;
+    PrintWriter quickErr;
+
+    private PrintWriter out() {
+        return spec != null ? spec.commandLine().getOut() : quickOut;
+    }
+
+    private PrintWriter err() {
+        return spec != null ? spec.commandLine().getErr() : quickErr;
+    }
+
     @Override
     public Integer call() {
         byte[] bytes;
@@ -184,7 +196,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         Listeners.bind(b, tcpListen);
         WasiConfig config = b.build();
-        Listeners.announce(config, tcpListen, spec.commandLine().getErr());
+        Listeners.announce(config, tcpListen, err());
         return config;
     }
 
@@ -224,7 +236,7 @@ public final class RunCommand implements Callable<Integer> {
             init.call();
         }
         Object[] results = f.call(values);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         for (int i = 0; i < results.length; i++) {
             out.println(ResultFormat.format(f.type().results().get(i), results[i]));
         }
@@ -238,7 +250,7 @@ public final class RunCommand implements Callable<Integer> {
         if (exit != null) {
             return exit.code();
         }
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         WasiSignal signal = WasiSignal.find(t);
         if (signal != null) {
             err.println("verge run: " + module + ": terminated by " + signal.signalName() + " (proc_raise)");

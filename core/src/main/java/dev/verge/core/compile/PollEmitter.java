@@ -5,7 +5,6 @@ import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Label;
 import java.lang.classfile.TypeKind;
 import java.lang.constant.ConstantDescs;
-import java.lang.constant.MethodTypeDesc;
 
 /**
  * The interruption polls and fuel metering compiled into function entries and loop headers, when
@@ -34,16 +33,19 @@ final class PollEmitter {
     }
 
     /**
-     * The poll at function entry. A plain countdown in the instance: every POLL_INTERVAL entries
-     * the runtime reads the volatile interrupt flag. (A volatile read at every poll would keep
-     * HotSpot from hoisting loads out of loops; a value the JIT could cache would never change.)
+     * The poll at function entry: a read of the instance's volatile interrupt flag, and a branch
+     * not taken until someone interrupts. Only a read: a countdown in the instance (a load,
+     * decrement and store at every entry, reading the flag when it ran out) chained each call to
+     * the one before through memory and made a call-bound function (doubly recursive Fibonacci)
+     * 56 to 92% slower than without polls, against about 15% for the read (docs/benchmarks.md,
+     * "Interruption poll"). Being volatile, the read cannot be cached across calls, so recursion
+     * without loops (a call tree such as fib(100)) sees an interrupt at its next call.
      */
     void entryPoll() {
         if (config.interruptible()) {
             Label ok = cb.newLabel();
-            cb.aload(ctx).dup().getfield(RuntimeNames.INSTANCE, "pollCountdown", ConstantDescs.CD_int).iconst_1().isub().dup_x1();
-            cb.putfield(RuntimeNames.INSTANCE, "pollCountdown", ConstantDescs.CD_int).ifge(ok);
-            cb.aload(ctx).invokestatic(RuntimeNames.TRAPS, "poll", MethodTypeDesc.of(ConstantDescs.CD_void, RuntimeNames.INSTANCE));
+            cb.aload(ctx).getfield(RuntimeNames.INSTANCE, "interrupted", ConstantDescs.CD_boolean).ifeq(ok);
+            cb.aload(ctx).invokestatic(RuntimeNames.TRAPS, "interrupted", RuntimeNames.TRAP_OF_INSTANCE).athrow();
             cb.labelBinding(ok);
         }
     }

@@ -3,7 +3,7 @@ package dev.verge.core.runtime;
 import dev.verge.core.compile.ModuleCompiler;
 import dev.verge.core.model.FuncType;
 import dev.verge.core.model.WasmModule;
-import dev.verge.core.validate.ValidModule;
+import dev.verge.core.validate.ValidatorLimits;
 import dev.verge.core.validate.Validator;
 import java.lang.invoke.MethodHandles;
 import java.util.HashMap;
@@ -53,9 +53,11 @@ public final class Engine {
      * @throws dev.verge.core.validate.InvalidModuleException when the module is not valid
      */
     public CompiledModule compile(WasmModule module) {
-        ValidModule valid = Validator.validate(module);
-        ModuleCompiler.Output out = ModuleCompiler.compile(module, config, Validation.driver(valid), MethodHandles.lookup());
-        return new CompiledModule(this, module, out.codeClass(), out.functions(), canonicalTypes(module));
+        // Each body is validated as it is compiled (one reading of the code instead of two).
+        return Validator.validateWith(module, ValidatorLimits.DEFAULT, valid -> {
+            ModuleCompiler.Output out = ModuleCompiler.compile(module, config, Validation.driver(valid), MethodHandles.lookup());
+            return new CompiledModule(this, module, out.codeClass(), out.functions(), canonicalTypes(module));
+        });
     }
 
     /** The module's function types, equal ones as the same object (call_indirect compares identity first). */

@@ -28,10 +28,11 @@ public final class Instance {
     /** Each element segment's references, or an empty array once dropped. */
     Object[][] elements;
     final MultiResults results;
-    /** Read every {@link Traps#POLL_INTERVAL} polls (function entries and loop back-edges). */
+    /**
+     * Set by {@link #interrupt}; compiled code reads it at every function entry that polls and
+     * every few thousand loop iterations (see {@code PollEmitter}).
+     */
     volatile boolean interrupted;
-    /** Counted down by compiled code at each poll; at zero the runtime checks {@link #interrupted}. */
-    int pollCountdown;
     /** The fuel left, consumed by compiled code when the engine meters fuel. */
     long fuel = Long.MAX_VALUE;
     private final Map<String, Extern> exports = new LinkedHashMap<>();

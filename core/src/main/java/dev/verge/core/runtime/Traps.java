@@ -41,27 +41,10 @@ final class Traps {
         return trap(TrapKind.OUT_OF_BOUNDS_TABLE_ACCESS);
     }
 
-    /** How many polls pass between two reads of the interrupt flag: bounds the latency of an interrupt. */
-    static final int POLL_INTERVAL = 1024;
-
-    /** Called by compiled code when its poll countdown ran out: traps if an interrupt was asked for. */
-    static void poll(Instance instance) {
-        instance.pollCountdown = POLL_INTERVAL;
-        checkInterrupt(instance);
-    }
-
     /** The trap for an interrupt compiled code saw: clears the request. */
     static Trap interrupted(Instance instance) {
         instance.interrupted = false;
         return trap(TrapKind.INTERRUPTED);
-    }
-
-    /** Traps if an interrupt was asked for. */
-    static void checkInterrupt(Instance instance) {
-        if (instance.interrupted) {
-            instance.interrupted = false;
-            throw trap(TrapKind.INTERRUPTED);
-        }
     }
 
     /** Called by compiled code when fuel went negative. */

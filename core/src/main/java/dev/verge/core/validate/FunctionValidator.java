@@ -53,6 +53,14 @@ public final class FunctionValidator extends FunctionScope implements InstrVisit
         FunctionValidator v = new FunctionValidator(m);
         v.next = downstream.apply(v);
         v.validateFunction(definedIndex);
+        v.recordValid(definedIndex);
+    }
+
+    /** Notes in the module that function {@code definedIndex} was just validated, and its high-water marks. */
+    void recordValid(int definedIndex) {
+        m.maxOperandHeights[definedIndex] = maxOperandHeight();
+        m.maxControlDepths[definedIndex] = maxControlDepth();
+        m.validatedBodies[definedIndex] = true;
     }
 
     /** Validates one defined function's body; the stacks' high-water marks are left readable. */

@@ -46,6 +46,8 @@ public final class ValidModule {
     // Filled in while the bodies are validated; never changed after validate() returns.
     final int[] maxOperandHeights;
     final int[] maxControlDepths;
+    /** Which defined functions' bodies have been validated (see {@link Validator#validateWith}). */
+    final boolean[] validatedBodies;
 
     ValidModule(WasmModule module, ValidatorLimits limits) {
         this.module = module;
@@ -85,6 +87,7 @@ public final class ValidModule {
         declaredReferences = new boolean[functions.length];
         maxOperandHeights = new int[module.functions().size()];
         maxControlDepths = new int[module.functions().size()];
+        validatedBodies = new boolean[module.functions().size()];
     }
 
     /** The module as decoded. */

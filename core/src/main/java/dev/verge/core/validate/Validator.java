@@ -18,6 +18,7 @@ import dev.verge.core.model.ValType;
 import dev.verge.core.model.WasmModule;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Validates a decoded module against the WebAssembly 2.0 rules: the module-level rules here (index
@@ -57,7 +58,45 @@ public final class Validator {
         return checker.v;
     }
 
+    /**
+     * Validates {@code module} within {@code limits} while {@code bodies} validates the function
+     * bodies, and returns what {@code bodies} returns: the compiler's way to read each body once
+     * (it feeds every function through {@link FunctionValidator#run} as it emits its code) instead
+     * of once to validate and once more to compile. The module-level rules run before
+     * {@code bodies} (so the {@link ValidModule} it gets has passed them, but its bodies not yet)
+     * and after it, in {@link #validate}'s order; bodies that {@code bodies} did not run through
+     * a validator, or did not finish (it threw), are validated here, so the module is fully
+     * validated, and an invalid module reports the same error as from {@link #validate}, whatever
+     * {@code bodies} does or throws.
+     *
+     * @throws InvalidModuleException if the module is not valid
+     */
+    public static <T> T validateWith(WasmModule module, ValidatorLimits limits, Function<ValidModule, T> bodies) {
+        Validator checker = new Validator(module, limits);
+        checker.beforeBodies();
+        T result;
+        try {
+            result = bodies.apply(checker.v);
+        } catch (InvalidModuleException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // An invalid body later in the module is what validate() would have reported.
+            checker.remainingBodies();
+            checker.afterBodies();
+            throw e;
+        }
+        checker.remainingBodies();
+        checker.afterBodies();
+        return result;
+    }
+
     private void run() {
+        beforeBodies();
+        remainingBodies();
+        afterBodies();
+    }
+
+    private void beforeBodies() {
         imports();
         functionTypes();
         DeclaredReferences.collect(v);
@@ -70,7 +109,13 @@ public final class Validator {
         }
         elements();
         data();
-        bodies();
+        if (m.codes().size() != m.functions().size()) {
+            // The decoder rejects this as malformed; a hand-built module may still get here.
+            throw new InvalidModuleException("function and code section have inconsistent lengths");
+        }
+    }
+
+    private void afterBodies() {
         start();
         exports();
         if (v.memories.length > 1 && !v.limits().features().multiMemory()) {
@@ -181,16 +226,13 @@ public final class Validator {
         }
     }
 
-    private void bodies() {
-        int count = m.functions().size();
-        if (m.codes().size() != count) {
-            // The decoder rejects this as malformed; a hand-built module may still get here.
-            throw new InvalidModuleException("function and code section have inconsistent lengths");
-        }
-        for (int i = 0; i < count; i++) {
-            code.validateFunction(i);
-            v.maxOperandHeights[i] = code.maxOperandHeight();
-            v.maxControlDepths[i] = code.maxControlDepth();
+    /** Validates every body not validated yet (by {@link #validateWith}'s caller), in order. */
+    private void remainingBodies() {
+        for (int i = 0; i < m.functions().size(); i++) {
+            if (!v.validatedBodies[i]) {
+                code.validateFunction(i);
+                code.recordValid(i);
+            }
         }
     }
 

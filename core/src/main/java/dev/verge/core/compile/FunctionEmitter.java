@@ -174,27 +174,12 @@ final class FunctionEmitter implements InstrVisitor {
         if (plan == null) {
             return;
         }
-        if (role.inPiece()) {
-            SplitPlan.Piece own = plan.pieces.get(role.piece());
-            if (!entered) {
-                entered = true;
-                active = true;
-                reachable = true;
-                Frame b = frames.getLast();
-                loadOperands(own.segment().low(), types.height());
-                b.spilled = own.segment().low() - b.base;
-                return;
-            }
-            if (offset == own.end()) {
-                if (reachable) {
-                    spillOperands(frames.getLast());
-                    cb.iconst_m1().ireturn();
-                }
-                active = false;
-                reachable = false;
-                finish();
-                return;
-            }
+        List<SplitPlan.Segment> starting = plan.segmentsAt(offset);
+        int first = 0;
+        SplitPlan.Piece own = role.inPiece() ? plan.pieces.get(role.piece()) : null;
+        if (own != null && !entered) {
+            enterPiece(own.segment());
+            first = starting.indexOf(own.segment()) + 1;
         }
         if (skipping != null) {
             if (offset != skipping.end()) {
@@ -205,6 +190,16 @@ final class FunctionEmitter implements InstrVisitor {
             frames.getLast().spilled = types.height() - frames.getLast().base;
             skipping = null;
         }
+        if (own != null && offset == own.end()) {
+            if (reachable) {
+                spillOperands(frames.getLast());
+                cb.iconst_m1().ireturn();
+            }
+            active = false;
+            reachable = false;
+            finish();
+            return;
+        }
         Frame top = frames.getLast();
         if (top.segment != null && offset == top.segment.end()) {
             if (reachable) {
@@ -212,8 +207,8 @@ final class FunctionEmitter implements InstrVisitor {
             }
             top.segment = null;
         }
-        SplitPlan.Segment s = plan.segmentAt(offset);
-        if (s != null && live()) {
+        for (int i = first; i < starting.size() && live(); i++) {
+            SplitPlan.Segment s = starting.get(i);
             // The part's operands go to the stack area (at a part's start: its parameters).
             spillOperands(top);
             if (s.isPiece()) {
@@ -227,6 +222,24 @@ final class FunctionEmitter implements InstrVisitor {
                 top.spilled = s.low() - top.base;
                 top.segment = s;
             }
+            break;
+        }
+    }
+
+    /**
+     * A piece's first instruction: it loads the operands it consumes; a group leaves them in the
+     * stack area for the segments it holds.
+     */
+    private void enterPiece(SplitPlan.Segment own) {
+        entered = true;
+        active = true;
+        reachable = true;
+        Frame b = frames.getLast();
+        if (own.group()) {
+            b.spilled = types.height() - b.base;
+        } else {
+            loadOperands(own.low(), types.height());
+            b.spilled = own.low() - b.base;
         }
     }
 
@@ -605,14 +618,14 @@ final class FunctionEmitter implements InstrVisitor {
     @Override
     public void i32Const(int value) {
         if (live()) {
-            cb.loadConstant(value);
+            PoolSafeConstants.loadInt(cb, value);
         }
     }
 
     @Override
     public void i64Const(long value) {
         if (live()) {
-            cb.loadConstant(value);
+            PoolSafeConstants.loadLong(cb, value);
         }
     }
 

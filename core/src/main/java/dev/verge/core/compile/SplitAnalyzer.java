@@ -7,6 +7,7 @@ import dev.verge.core.model.FuncType;
 import dev.verge.core.model.HeapType;
 import dev.verge.core.model.ValType;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Deque;
@@ -315,29 +316,72 @@ final class SplitAnalyzer implements InstrVisitor {
         if (total <= limit) {
             return (int) total;
         }
-        long residual = 0;
+        List<Placed> placed = new ArrayList<>();
         int run = -1;
         for (int i = 0; i < p.count; i++) {
             if (p.get(i, SIZE) > limit) {
                 // Too large for any piece: it stays in the enclosing method on its own.
                 if (run >= 0) {
-                    residual += planRun(p, base, run, i);
+                    planRun(p, base, run, i, placed);
                     run = -1;
                 }
-                residual += segment(p, base, i, i + 1, false);
+                placed.add(segment(p, base, i, i + 1, false));
             } else if (run < 0) {
                 run = i;
             }
         }
         if (run >= 0) {
-            residual += planRun(p, base, run, p.count);
+            planRun(p, base, run, p.count, placed);
         }
-        return (int) Math.min(Integer.MAX_VALUE, residual);
+        return (int) Math.min(Integer.MAX_VALUE, group(placed, base));
     }
 
-    /** Packs rows {@code [from, to)} of {@code p} into pieces; returns the code left in the method. */
-    private long planRun(Part p, int base, int from, int to) {
-        long residual = 0;
+    /** A segment and what it leaves in the method that holds it. */
+    private record Placed(SplitPlan.Segment segment, long cost) {}
+
+    /**
+     * While the segments of a part leave more than one method can hold (a very long part: one
+     * call per piece), groups consecutive ones into pieces of their own. Returns the part's
+     * residual size.
+     */
+    private long group(List<Placed> placed, int base) {
+        long residual = placed.stream().mapToLong(Placed::cost).sum();
+        while (residual > limit && placed.size() > 1) {
+            List<Placed> grouped = new ArrayList<>();
+            long total = 0;
+            for (int i = 0; i < placed.size(); ) {
+                int j = i;
+                long sum = 0;
+                while (j < placed.size() && (j == i || sum + placed.get(j).cost() <= limit)) {
+                    sum += placed.get(j++).cost();
+                }
+                Placed g = placed.get(i);
+                if (j - i > 1) {
+                    SplitPlan.Segment first = g.segment();
+                    SplitPlan.Segment last = placed.get(j - 1).segment();
+                    int low = first.height();
+                    for (int k = i; k < j; k++) {
+                        low = Math.min(low, placed.get(k).segment().low());
+                    }
+                    BitSet exits = exits(first.start(), last.end(), open.size());
+                    g = new Placed(plan.addPiece(first.start(), last.end(), base, first.height(), low, last.endReachable(), exits, true),
+                            BytecodeEstimate.PIECE_CALL + (long) BytecodeEstimate.PIECE_EXIT * exits.cardinality());
+                }
+                grouped.add(g);
+                total += g.cost();
+                i = j;
+            }
+            if (grouped.size() == placed.size()) {
+                break;
+            }
+            placed = grouped;
+            residual = total;
+        }
+        return residual;
+    }
+
+    /** Packs rows {@code [from, to)} of {@code p} into pieces, adding them to {@code placed}. */
+    private void planRun(Part p, int base, int from, int to, List<Placed> placed) {
         int start = from;
         while (start < to) {
             int startHeight = p.get(start, HEIGHT);
@@ -364,10 +408,9 @@ final class SplitAnalyzer implements InstrVisitor {
                 }
             }
             int cut = end == to || best < 0 ? end : best;
-            residual += segment(p, base, start, cut, true);
+            placed.add(segment(p, base, start, cut, true));
             start = cut;
         }
-        return residual;
     }
 
     private static int heightAt(Part p, int row) {
@@ -378,8 +421,8 @@ final class SplitAnalyzer implements InstrVisitor {
         return row < p.count ? p.get(row, REACHABLE) == 1 : p.endReachable;
     }
 
-    /** Records rows {@code [from, to)} as one segment; returns what it leaves in the method. */
-    private long segment(Part p, int base, int from, int to, boolean mayBePiece) {
+    /** Records rows {@code [from, to)} as one segment. */
+    private Placed segment(Part p, int base, int from, int to, boolean mayBePiece) {
         int start = p.get(from, OFFSET);
         int end = to < p.count ? p.get(to, OFFSET) : p.end;
         int height = p.get(from, HEIGHT);
@@ -394,12 +437,11 @@ final class SplitAnalyzer implements InstrVisitor {
         boolean endReachable = reachableAt(p, to);
         long moves = (long) BytecodeEstimate.SPILL * ((height - low) + (endReachable ? Math.max(0, heightAt(p, to) - low) : 0));
         if (!mayBePiece || size < SplitPlan.MIN_PIECE) {
-            plan.addInline(start, end, base, height, low, endReachable);
-            return size + moves;
+            return new Placed(plan.addInline(start, end, base, height, low, endReachable), size + moves);
         }
         BitSet exits = exits(start, end, open.size());
-        plan.addPiece(start, end, base, height, low, endReachable, exits);
-        return BytecodeEstimate.PIECE_CALL + (long) BytecodeEstimate.PIECE_EXIT * exits.cardinality();
+        return new Placed(plan.addPiece(start, end, base, height, low, endReachable, exits, false),
+                BytecodeEstimate.PIECE_CALL + (long) BytecodeEstimate.PIECE_EXIT * exits.cardinality());
     }
 
     /** The frames open at {@code start} (there are {@code depth}) that branches in {@code [start, end)} leave to. */

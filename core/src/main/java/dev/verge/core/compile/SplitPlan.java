@@ -25,9 +25,9 @@ import java.util.Map;
  */
 final class SplitPlan {
     /** The estimated bytecode a method may hold: HotSpot's 8,000-byte limit, with a margin. */
-    static final int DEFAULT_LIMIT = 6_000;
+    static final int DEFAULT_LIMIT = 9_000;
     /** A function whose code is estimated at more than this is split (JVM locals kept otherwise). */
-    static final int DEFAULT_SPLIT_ABOVE = 7_000;
+    static final int DEFAULT_SPLIT_ABOVE = 11_000;
     /** Runs of instructions estimated below this stay inline rather than becoming a piece. */
     static final int MIN_PIECE = 96;
 
@@ -50,9 +50,10 @@ final class SplitPlan {
      * height {@code base}; {@code height} is the operand height at the start, {@code low} the
      * lowest the segment pops to (it loads {@code [low, height)} first), {@code endReachable}
      * whether code at {@code end} is reachable; {@code piece} is the piece's index, or -1 for
-     * inline code.
+     * inline code. A {@code group} is a piece made of consecutive segments of its part (when a
+     * part has more pieces than one method can call): it loads nothing itself, its segments do.
      */
-    record Segment(int start, int end, int base, int height, int low, boolean endReachable, int piece) {
+    record Segment(int start, int end, int base, int height, int low, boolean endReachable, int piece, boolean group) {
         boolean isPiece() {
             return piece >= 0;
         }
@@ -62,7 +63,8 @@ final class SplitPlan {
     record Entry(Object checkpoint, List<Frame> frames) {}
 
     final List<Piece> pieces = new ArrayList<>();
-    private final Map<Integer, Segment> segments = new HashMap<>();
+    /** The segments starting at each offset, outermost first (a group and its first segment share a start). */
+    private final Map<Integer, List<Segment>> segments = new HashMap<>();
     /** The highest operand stack of the function: the size of the frame arrays' stack area. */
     int maxHeight;
     /** Filled while the methods are emitted: how each called piece is entered. */
@@ -76,8 +78,8 @@ final class SplitPlan {
         called.add(piece.index());
     }
 
-    Segment segmentAt(int offset) {
-        return segments.get(offset);
+    List<Segment> segmentsAt(int offset) {
+        return segments.getOrDefault(offset, List.of());
     }
 
     /**
@@ -100,14 +102,18 @@ final class SplitPlan {
     }
 
     /** Records an inline segment. */
-    void addInline(int start, int end, int base, int height, int low, boolean endReachable) {
-        segments.put(start, new Segment(start, end, base, height, low, endReachable, -1));
+    Segment addInline(int start, int end, int base, int height, int low, boolean endReachable) {
+        Segment s = new Segment(start, end, base, height, low, endReachable, -1, false);
+        segments.computeIfAbsent(start, k -> new ArrayList<>(1)).add(s);
+        return s;
     }
 
-    /** Records a segment that is a piece, with the frames it may leave to. */
-    void addPiece(int start, int end, int base, int height, int low, boolean endReachable, BitSet exits) {
-        Segment s = new Segment(start, end, base, height, low, endReachable, pieces.size());
-        segments.put(start, s);
+    /** Records a segment that is a piece (or a group), with the frames it may leave to. */
+    Segment addPiece(int start, int end, int base, int height, int low, boolean endReachable, BitSet exits, boolean group) {
+        Segment s = new Segment(start, end, base, height, low, endReachable, pieces.size(), group);
+        // A group is planned after the segments it holds: it goes before them.
+        segments.computeIfAbsent(start, k -> new ArrayList<>(1)).addFirst(s);
         pieces.add(new Piece(pieces.size(), s, exits));
+        return s;
     }
 }

@@ -20,6 +20,17 @@ import org.junit.jupiter.api.Test;
  * compiled and run, and its result checked.
  */
 class HostileShapesTest {
+    /**
+     * Percent of the full sizes to use: the run with the JIT forced ({@code -Xcomp}, see
+     * core/pom.xml) compiles every generated method with C2 first, minutes for the full sizes,
+     * so it runs the same shapes smaller (still split into many pieces).
+     */
+    private static final int SCALE = Integer.getInteger("verge.test.hostileScale", 100);
+
+    private static int scaled(int n) {
+        return Math.max(1, (int) ((long) n * SCALE / 100));
+    }
+
     private static Object[] run(ModuleFixture m, int f, Object... args) {
         return m.exportFunction("f", f).instantiate().function("f").call(args);
     }
@@ -27,7 +38,7 @@ class HostileShapesTest {
     @Test
     void hundredThousandConstantsThenTheirSum() {
         ModuleFixture m = new ModuleFixture();
-        int n = 100_000;
+        int n = scaled(100_000);
         int f = m.func(sig(List.of(), List.of(I32)), c -> {
             for (int i = 0; i < n; i++) {
                 c.i32Const(1);
@@ -42,7 +53,7 @@ class HostileShapesTest {
     @Test
     void straightLineArithmeticWithValuesLiveAcrossTheWholeFunction() {
         ModuleFixture m = new ModuleFixture();
-        int n = 60_000;
+        int n = scaled(60_000);
         // An f64 and an i64 stay at the bottom of the stack all along; an i32 accumulator above
         // them takes every term; at the end all three are combined.
         int f = m.func(sig(List.of(I32), List.of(I64)), List.of(I64), c -> {
@@ -146,7 +157,7 @@ class HostileShapesTest {
     @Test
     void thousandsOfLocalsInAFunctionSplitIntoPieces() {
         ModuleFixture m = new ModuleFixture();
-        int count = 6_000;
+        int count = Math.max(2_000, scaled(6_000));
         List<ValType> locals = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             locals.add(i % 3 == 0 ? I32 : i % 3 == 1 ? I64 : F64);
@@ -256,8 +267,8 @@ class HostileShapesTest {
     @Test
     void returnAndBranchOutOfPiecesWithManyValuesBelow() {
         ModuleFixture m = new ModuleFixture();
-        int below = 5_000;
-        int steps = 20_000;
+        int below = scaled(5_000);
+        int steps = Math.max(4_000, scaled(20_000));
         // (param i32) (result i64 i32): 5000 values pushed, then a block(result i64) whose huge
         // body returns early (two results) when the parameter is 1, or branches out of the block
         // with a value when it is 2, or falls through; the 5000 values are summed at the end.
@@ -298,5 +309,35 @@ class HostileShapesTest {
         assertArrayEquals(new Object[] {(long) steps, below}, inst.function("f").call(0));
         assertArrayEquals(new Object[] {-1L, -2}, inst.function("f").call(1));
         assertArrayEquals(new Object[] {(long) (steps / 2 + 1), below}, inst.function("f").call(2));
+    }
+
+    @Test
+    void megabyteFunctionCompilesAndRuns() {
+        ModuleFixture m = new ModuleFixture();
+        int statements = scaled(100_000);
+        // About 1 MB of code: statements through locals with a running sum on the stack, and
+        // a small block every tenth statement; many distinct constants besides.
+        int f = m.func(sig(List.of(I32), List.of(I32)), List.of(I32), c -> {
+            c.i32Const(0);
+            for (int i = 0; i < statements; i++) {
+                c.index(LOCAL_GET, 0);
+                c.i32Const(i * 7919);
+                c.op(I32_XOR);
+                c.index(LOCAL_TEE, 1);
+                c.op(I32_ADD);
+                if (i % 10 == 0) {
+                    c.block(BLOCK, BlockType.EMPTY);
+                    c.index(LOCAL_GET, 1);
+                    c.branch(BR_IF, 0);
+                    c.op(END);
+                }
+            }
+        });
+        int x = 12345;
+        int expected = 0;
+        for (int i = 0; i < statements; i++) {
+            expected += x ^ (i * 7919);
+        }
+        assertArrayEquals(new Object[] {expected}, run(m, f, x));
     }
 }

@@ -394,8 +394,9 @@ final class SplitAnalyzer implements InstrVisitor {
                 int newLow = p.get(end, REACHABLE) == 1 ? Math.min(low, p.get(end, LOW)) : low;
                 long newSize = size + p.get(end, SIZE);
                 int after = heightAt(p, end + 1);
-                long cost = newSize + (long) BytecodeEstimate.SPILL * ((startHeight - newLow) + Math.max(0, after - newLow));
-                if (cost > limit && end > start) {
+                int crossing = (startHeight - newLow) + Math.max(0, after - newLow);
+                long cost = newSize + (long) BytecodeEstimate.SPILL * crossing;
+                if ((cost > limit || crossing > SplitPlan.MAX_CROSSING) && end > start) {
                     break;
                 }
                 size = newSize;

@@ -28,6 +28,12 @@ final class SplitPlan {
     static final int DEFAULT_LIMIT = 9_000;
     /** A function whose code is estimated at more than this is split (JVM locals kept otherwise). */
     static final int DEFAULT_SPLIT_ABOVE = 11_000;
+    /**
+     * The most operands a piece loads and stores: C2 carries every live stack slot through each
+     * of a method's deoptimisation points, so compiling a method that holds hundreds of operands
+     * takes time quadratic in them.
+     */
+    static final int MAX_CROSSING = 128;
     /** Runs of instructions estimated below this stay inline rather than becoming a piece. */
     static final int MIN_PIECE = 96;
 

@@ -171,10 +171,12 @@ public final class ModuleCompiler {
         }
         SplitPlan plan = null;
         // Below this many bytes of Wasm no function comes near the limit, unless a build showed otherwise.
-        if (body.body().code().length() > ANALYZE_ABOVE || tightening > 0) {
+        if (body.body().code().length() > ANALYZE_ABOVE || tightening > 0 || FORCED_SPLIT_LIMIT > 0) {
             double scale = Math.pow(0.6, tightening);
+            int limit = FORCED_SPLIT_LIMIT > 0 ? FORCED_SPLIT_LIMIT : (int) (SplitPlan.DEFAULT_LIMIT * scale);
+            int splitAbove = FORCED_SPLIT_LIMIT > 0 ? FORCED_SPLIT_LIMIT : (int) (SplitPlan.DEFAULT_SPLIT_ABOVE * scale);
             try {
-                plan = SplitPlan.analyze(driver, defined, mc, (int) (SplitPlan.DEFAULT_LIMIT * scale), (int) (SplitPlan.DEFAULT_SPLIT_ABOVE * scale));
+                plan = SplitPlan.analyze(driver, defined, mc, limit, splitAbove);
             } catch (UnsupportedOperationException | IllegalStateException e) {
                 throw new CompilationException("function " + (mc.functionTypes.size() - mc.module.functions().size() + defined) + ": " + e.getMessage(), e);
             }
@@ -215,6 +217,14 @@ public final class ModuleCompiler {
             throw new CompilationException("function " + index + ": " + e.getMessage(), e);
         }
     }
+
+    /**
+     * A test knob, read once: with {@code -Dverge.compile.splitLimit=N} every function estimated
+     * over N bytes is split into pieces of at most about N, so that the spec suite and the fuzzers
+     * can exercise splitting on small functions (tens of bytes make nearly every instruction a
+     * segment). Not for production: methods get slower, not safer.
+     */
+    private static final int FORCED_SPLIT_LIMIT = Integer.getInteger("verge.compile.splitLimit", 0);
 
     /** Functions with at most this many bytes of Wasm code are not analysed for splitting. */
     private static final int ANALYZE_ABOVE = 800;

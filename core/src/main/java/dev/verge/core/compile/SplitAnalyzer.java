@@ -96,7 +96,10 @@ final class SplitAnalyzer implements InstrVisitor {
         this.plan = plan;
         this.mc = mc;
         this.limit = limit;
+        this.minPiece = Math.min(SplitPlan.MIN_PIECE, limit / 4);
     }
+
+    private final int minPiece;
 
     long plainSize() {
         return plainSize;
@@ -437,7 +440,7 @@ final class SplitAnalyzer implements InstrVisitor {
         }
         boolean endReachable = reachableAt(p, to);
         long moves = (long) BytecodeEstimate.SPILL * ((height - low) + (endReachable ? Math.max(0, heightAt(p, to) - low) : 0));
-        if (!mayBePiece || size < SplitPlan.MIN_PIECE) {
+        if (!mayBePiece || size < minPiece) {
             return new Placed(plan.addInline(start, end, base, height, low, endReachable), size + moves);
         }
         BitSet exits = exits(start, end, open.size());

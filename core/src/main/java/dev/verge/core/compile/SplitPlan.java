@@ -78,10 +78,15 @@ final class SplitPlan {
     /** The pieces called so far, in the order their calls were emitted: the methods to build. */
     final List<Integer> called = new ArrayList<>();
 
-    /** Notes that the method being emitted calls {@code piece}, entered as {@code entry}. */
+    /**
+     * Notes that the method being emitted calls {@code piece}, entered as {@code entry}. The
+     * class file builder may run a method's code handler twice (again with long jumps when a
+     * branch does not fit 16 bits), so a second note replaces the first.
+     */
     void called(Piece piece, Entry entry) {
-        entries.put(piece.index(), entry);
-        called.add(piece.index());
+        if (entries.put(piece.index(), entry) == null) {
+            called.add(piece.index());
+        }
     }
 
     List<Segment> segmentsAt(int offset) {

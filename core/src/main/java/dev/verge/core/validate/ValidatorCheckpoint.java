@@ -27,6 +27,8 @@ public final class ValidatorCheckpoint {
     private final boolean[] unreachable;
     private final int floor;
     private final boolean dead;
+    private final int height;
+    private final int depth;
 
     ValidatorCheckpoint(FunctionValidator v, int keepFrom) {
         if (keepFrom < 0 || keepFrom > v.height) {
@@ -54,9 +56,6 @@ public final class ValidatorCheckpoint {
         this.height = v.height - keepFrom;
         this.depth = depth;
     }
-
-    private final int height;
-    private final int depth;
 
     /** The module offset of the instruction the checkpoint was taken at. */
     int offset() {

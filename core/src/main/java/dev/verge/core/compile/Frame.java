@@ -22,6 +22,15 @@ final class Frame {
      * the operands it must drop from here.
      */
     List<ValType> entryTypes = List.of();
+    /** The height of the first of {@link #entryTypes}: the enclosing frame's operands below it are in the frame arrays. */
+    int entryFrom;
+    /**
+     * In a tiled part (see {@link SplitPlan}): how many of this frame's operands, from its base
+     * up, are in the frame arrays' stack area rather than on the JVM stack.
+     */
+    int spilled;
+    /** The inline segment of this frame's part being emitted, or null. */
+    SplitPlan.Segment segment;
     boolean branched;
     boolean hasElse;
 
@@ -33,6 +42,15 @@ final class Frame {
         this.results = results;
         this.base = base;
         this.startReachable = startReachable;
+    }
+
+    /** A copy without labels, for a piece method that starts inside this frame. */
+    Frame copyForPiece() {
+        Frame f = new Frame(kind, null, null, params, results, base, startReachable);
+        f.index = index;
+        f.entryTypes = entryTypes;
+        f.entryFrom = entryFrom;
+        return f;
     }
 
     List<ValType> labelTypes() {

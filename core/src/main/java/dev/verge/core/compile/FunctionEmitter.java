@@ -57,8 +57,10 @@ final class FunctionEmitter implements InstrVisitor {
     private boolean active;
     /** In a piece: the number of frames open where it starts (those are exits). */
     private int outerFrames;
-    /** In the main method of a split function: the piece whose instructions are being skipped. */
+    /** In a method of a split function: the piece being called, whose instructions are skipped. */
     private SplitPlan.Piece skipping;
+    /** In a piece: whether its first instruction was seen. */
+    private boolean entered;
 
     FunctionEmitter(CodeBuilder cb, ModuleContext mc, OperandTypes types, FuncType type, List<ValType> declaredLocals, Role role) {
         this.cb = cb;
@@ -78,11 +80,11 @@ final class FunctionEmitter implements InstrVisitor {
             // p(long[] nums, Object[] refs, Instance)
             this.ctx = 2;
             this.values = new ValueCode(cb, ctx);
-            this.locals = LocalAccess.frame(cb, localTypes, 0, 1, values);
+            this.locals = LocalAccess.frame(cb, localTypes, 0, 1, values, mc.maxArity);
         } else if (role.wide()) {
             this.ctx = 2;
             this.values = new ValueCode(cb, ctx);
-            this.locals = LocalAccess.frame(cb, localTypes, cb.allocateLocal(TypeKind.REFERENCE), cb.allocateLocal(TypeKind.REFERENCE), values);
+            this.locals = LocalAccess.frame(cb, localTypes, cb.allocateLocal(TypeKind.REFERENCE), cb.allocateLocal(TypeKind.REFERENCE), values, mc.maxArity);
         } else {
             int slot = 0;
             for (ValType t : type.params()) {
@@ -91,7 +93,7 @@ final class FunctionEmitter implements InstrVisitor {
             this.ctx = slot;
             this.values = new ValueCode(cb, ctx);
             this.locals = role.frameMode()
-                    ? LocalAccess.frame(cb, localTypes, cb.allocateLocal(TypeKind.REFERENCE), cb.allocateLocal(TypeKind.REFERENCE), values)
+                    ? LocalAccess.frame(cb, localTypes, cb.allocateLocal(TypeKind.REFERENCE), cb.allocateLocal(TypeKind.REFERENCE), values, mc.maxArity)
                     : LocalAccess.jvm(cb, localTypes, type.params().size(), values);
         }
         this.memory = new MemoryEmitter(cb, ctx, mc.module.allMemories().isEmpty() ? -1 : cb.allocateLocal(TypeKind.REFERENCE));
@@ -113,6 +115,20 @@ final class FunctionEmitter implements InstrVisitor {
             polls.fuel();
         }
         // What else the method needs first is known only at its end (see finish()).
+        cb.goto_(latePrologue);
+        cb.labelBinding(bodyStart);
+    }
+
+    /**
+     * Begins a piece method, which is driven from its first instruction on: the frames open there
+     * are the caller's ({@code outer}, only read; the innermost is copied, its spill count changes).
+     */
+    void beginPiece(List<Frame> outer) {
+        frames.addAll(outer);
+        frames.add(frames.removeLast().copyForPiece());
+        outerFrames = frames.size();
+        memory.prologue();
+        polls.prologue();
         cb.goto_(latePrologue);
         cb.labelBinding(bodyStart);
     }
@@ -158,32 +174,97 @@ final class FunctionEmitter implements InstrVisitor {
         if (plan == null) {
             return;
         }
-        if (role.inPiece()) {
-            SplitPlan.Piece p = plan.pieces.get(role.piece());
-            if (!active && offset == p.start()) {
-                active = true;
-                reachable = true;
-                outerFrames = frames.size();
-            } else if (active && offset == p.end()) {
-                if (reachable) {
-                    cb.iconst_m1().ireturn();
-                }
-                active = false;
-                reachable = false;
-                finish();
-            }
-            return;
+        List<SplitPlan.Segment> starting = plan.segmentsAt(offset);
+        int first = 0;
+        SplitPlan.Piece own = role.inPiece() ? plan.pieces.get(role.piece()) : null;
+        if (own != null && !entered) {
+            enterPiece(own.segment());
+            first = starting.indexOf(own.segment()) + 1;
         }
-        if (skipping != null && offset == skipping.end()) {
+        if (skipping != null) {
+            if (offset != skipping.end()) {
+                return;
+            }
             active = true;
-            reachable = skipping.endReachable();
+            reachable = skipping.segment().endReachable();
+            frames.getLast().spilled = types.height() - frames.getLast().base;
             skipping = null;
         }
-        SplitPlan.Piece p = plan.startingAt(offset);
-        if (p != null && live()) {
-            callPiece(p);
-            skipping = p;
+        if (own != null && offset == own.end()) {
+            if (reachable) {
+                spillOperands(frames.getLast());
+                cb.iconst_m1().ireturn();
+            }
             active = false;
+            reachable = false;
+            finish();
+            return;
+        }
+        Frame top = frames.getLast();
+        if (top.segment != null && offset == top.segment.end()) {
+            if (reachable) {
+                spillOperands(top);
+            }
+            top.segment = null;
+        }
+        for (int i = first; i < starting.size() && live(); i++) {
+            SplitPlan.Segment s = starting.get(i);
+            // The part's operands go to the stack area (at a part's start: its parameters).
+            spillOperands(top);
+            if (s.isPiece()) {
+                SplitPlan.Piece p = plan.pieces.get(s.piece());
+                plan.called(p, new SplitPlan.Entry(types.checkpoint(s.low()), List.copyOf(frames)));
+                callPiece(p);
+                skipping = p;
+                active = false;
+            } else {
+                loadOperands(s.low(), types.height());
+                top.spilled = s.low() - top.base;
+                top.segment = s;
+            }
+            break;
+        }
+    }
+
+    /**
+     * A piece's first instruction: it loads the operands it consumes; a group leaves them in the
+     * stack area for the segments it holds.
+     */
+    private void enterPiece(SplitPlan.Segment own) {
+        entered = true;
+        active = true;
+        reachable = true;
+        Frame b = frames.getLast();
+        if (own.group()) {
+            b.spilled = types.height() - b.base;
+        } else {
+            loadOperands(own.low(), types.height());
+            b.spilled = own.low() - b.base;
+        }
+    }
+
+    /** Stores the operands of {@code f} that are on the JVM stack into the stack area. */
+    private void spillOperands(Frame f) {
+        int h = types.height();
+        for (int k = h - 1; k >= f.base + f.spilled; k--) {
+            locals.storeStack(types.operandType(h - 1 - k), k);
+        }
+        f.spilled = h - f.base;
+    }
+
+    /** Pushes the operands at heights {@code [from, to)} of the innermost frame from the stack area. */
+    private void loadOperands(int from, int to) {
+        int h = types.height();
+        for (int k = from; k < to; k++) {
+            locals.loadStack(types.operandType(h - 1 - k), k);
+        }
+    }
+
+    /** At the end of a tiled part, brings what it leaves (its results) back onto the JVM stack. */
+    private void unloadPart(Frame f) {
+        if (f.spilled > 0) {
+            loadOperands(f.base, f.base + f.spilled);
+            f.spilled = 0;
         }
     }
 
@@ -213,7 +294,7 @@ final class FunctionEmitter implements InstrVisitor {
             jump(f, -carried.size());
         }
         cb.labelBinding(cont);
-        if (!p.endReachable()) {
+        if (!p.segment().endReachable()) {
             cb.invokestatic(RuntimeNames.TRAPS, "unreachable", RuntimeNames.TRAP_NO_ARGS).athrow();
         }
     }
@@ -257,7 +338,9 @@ final class FunctionEmitter implements InstrVisitor {
             return;
         }
         Frame parent = frames.getLast();
-        int count = base - parent.base;
+        // Only the parent's operands on the JVM stack: those in the stack area are never dropped.
+        int from = parent.base + parent.spilled;
+        int count = base - from;
         ValType[] entry = new ValType[count];
         for (int k = 0; k < count; k++) {
             entry[k] = types.operandType(cond + ft.params().size() + (count - 1 - k));
@@ -277,25 +360,39 @@ final class FunctionEmitter implements InstrVisitor {
             default -> throw new IllegalStateException(op.mnemonic());
         }
         frames.getLast().entryTypes = List.of(entry);
+        frames.getLast().entryFrom = from;
     }
 
-    /** The type of the operand {@code depth} below the top, in whichever open frame it is. */
-    private ValType typeAt(int depth) {
-        int d = depth;
-        Frame current = frames.getLast();
-        int inCurrent = types.height() - current.base;
-        if (d < inCurrent) {
-            return types.operandType(d);
-        }
-        d -= inCurrent;
-        for (int i = frames.size() - 1; i > 0; i--) {
-            List<ValType> below = frames.get(i).entryTypes;
-            if (d < below.size()) {
-                return below.get(below.size() - 1 - d);
+    /**
+     * Pops the operands on the JVM stack at heights {@code [f.base, top)}, in {@code f} and the
+     * frames inside it (those in the stack area need nothing).
+     */
+    private void dropOperands(Frame f, int top) {
+        int h = types.height();
+        for (int i = frames.size() - 1; i >= f.index; i--) {
+            Frame g = frames.get(i);
+            int regionTop = Math.min(top, i == frames.size() - 1 ? top : frames.get(i + 1).base);
+            for (int k = regionTop - 1; k >= g.base + g.spilled; k--) {
+                if (i == frames.size() - 1) {
+                    values.pop(types.operandType(h - 1 - k));
+                } else {
+                    List<ValType> below = frames.get(i + 1).entryTypes;
+                    values.pop(below.get(k - frames.get(i + 1).entryFrom));
+                }
             }
-            d -= below.size();
         }
-        throw new IllegalStateException("operand " + depth + " is below the function's stack");
+    }
+
+    /** Whether any operand at heights {@code [f.base, top)} is on the JVM stack. */
+    private boolean hasJvmOperands(Frame f, int top) {
+        for (int i = frames.size() - 1; i >= f.index; i--) {
+            Frame g = frames.get(i);
+            int regionTop = Math.min(top, i == frames.size() - 1 ? top : frames.get(i + 1).base);
+            if (regionTop > g.base + g.spilled) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void elseOp() {
@@ -304,12 +401,14 @@ final class FunctionEmitter implements InstrVisitor {
             return;
         }
         if (reachable) {
+            unloadPart(f);
             cb.goto_(f.target);
             f.branched = true;
         }
         if (f.startReachable) {
             cb.labelBinding(f.elseLabel);
         }
+        f.spilled = 0;
         f.hasElse = true;
         reachable = f.startReachable;
     }
@@ -318,6 +417,9 @@ final class FunctionEmitter implements InstrVisitor {
         Frame f = frames.removeLast();
         if (!active) {
             return;
+        }
+        if (reachable) {
+            unloadPart(f);
         }
         if (f.kind == null) {
             if (reachable) {
@@ -361,14 +463,11 @@ final class FunctionEmitter implements InstrVisitor {
             return;
         }
         List<ValType> carried = f.labelTypes();
-        int n = carried.size();
-        int extra = types.height() - skip - n - f.base;
-        if (extra > 0) {
+        int top = types.height() - skip - carried.size();
+        if (hasJvmOperands(f, top)) {
             int[] tmp = values.scratch(carried);
             values.storeAll(carried, tmp);
-            for (int j = 0; j < extra; j++) {
-                values.pop(typeAt(skip + n + j));
-            }
+            dropOperands(f, top);
             values.loadAll(carried, tmp);
         }
         cb.goto_(f.target);
@@ -376,7 +475,7 @@ final class FunctionEmitter implements InstrVisitor {
     }
 
     private boolean needsSpill(Frame f, int skip) {
-        return f.kind == null || isExit(f) || types.height() - skip - f.labelTypes().size() - f.base > 0;
+        return f.kind == null || isExit(f) || hasJvmOperands(f, types.height() - skip - f.labelTypes().size());
     }
 
     @Override
@@ -425,6 +524,8 @@ final class FunctionEmitter implements InstrVisitor {
         if (labels.length == 0) {
             cb.pop();
             cb.goto_(entry.get(defaultLabel));
+        } else if (labels.length > BrTableDispatch.MAX_SWITCH_LABELS) {
+            BrTableDispatch.emit(cb, labels, defaultLabel, entry);
         } else {
             List<SwitchCase> cases = new ArrayList<>(labels.length);
             for (int i = 0; i < labels.length; i++) {
@@ -517,14 +618,14 @@ final class FunctionEmitter implements InstrVisitor {
     @Override
     public void i32Const(int value) {
         if (live()) {
-            cb.loadConstant(value);
+            PoolSafeConstants.loadInt(cb, value);
         }
     }
 
     @Override
     public void i64Const(long value) {
         if (live()) {
-            cb.loadConstant(value);
+            PoolSafeConstants.loadLong(cb, value);
         }
     }
 

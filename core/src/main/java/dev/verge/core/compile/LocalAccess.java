@@ -32,6 +32,8 @@ final class LocalAccess {
     private final ValueCode values;
     /** The {@code v128} locals held as two longs each (JVM mode only), or null. */
     private final VectorLocals vectors;
+    /** In frame mode: where the stack area starts, after the locals and the transfer area. */
+    private int stackBase;
 
     /**
      * @param nums the JVM slot of the {@code long[]} in frame mode
@@ -64,9 +66,14 @@ final class LocalAccess {
         return new LocalAccess(cb, types, slots, false, -1, -1, values, vectors);
     }
 
-    /** Locals in arrays held in JVM slots {@code nums} and {@code refs}. */
-    static LocalAccess frame(CodeBuilder cb, ValType[] types, int nums, int refs, ValueCode values) {
-        return new LocalAccess(cb, types, null, true, nums, refs, values, null);
+    /**
+     * Locals in arrays held in JVM slots {@code nums} and {@code refs}, followed by a transfer
+     * area of {@code transfer} elements and the stack area.
+     */
+    static LocalAccess frame(CodeBuilder cb, ValType[] types, int nums, int refs, ValueCode values, int transfer) {
+        LocalAccess a = new LocalAccess(cb, types, null, true, nums, refs, values, null);
+        a.stackBase = types.length + transfer;
+        return a;
     }
 
     boolean frameMode() {
@@ -81,9 +88,9 @@ final class LocalAccess {
         return refs;
     }
 
-    /** The size of each frame array: the locals, then the transfer area. */
-    static int frameSize(int localCount, int transfer) {
-        return localCount + transfer;
+    /** The size of each frame array: the locals, the transfer area, the stack area. */
+    static int frameSize(int localCount, int transfer, int stack) {
+        return localCount + transfer + stack;
     }
 
     /** Zeroes declared locals (JVM mode), or creates the arrays and copies the parameters in (frame mode). */
@@ -162,13 +169,30 @@ final class LocalAccess {
         set(i);
     }
 
+    /**
+     * Pushes an array index. Past {@code sipush}'s range it is the sum of a multiple of 32,768 and
+     * a short, so that a huge frame costs a few constant pool entries, not one per element (the
+     * pool of the module's one class holds at most 65,535).
+     */
+    private void pushIndex(int index) {
+        if (index <= Short.MAX_VALUE) {
+            cb.loadConstant(index);
+        } else {
+            cb.loadConstant(index & ~Short.MAX_VALUE).loadConstant(index & Short.MAX_VALUE).iadd();
+        }
+    }
+
     /** Pushes frame element {@code index} as a value of type {@code t}. */
     private void loadAt(ValType t, int index) {
         if (t instanceof NumType) {
-            cb.aload(nums).loadConstant(index).laload();
+            cb.aload(nums);
+            pushIndex(index);
+            cb.laload();
             values.fromBits(t);
         } else {
-            cb.aload(refs).loadConstant(index).aaload();
+            cb.aload(refs);
+            pushIndex(index);
+            cb.aaload();
             SimdEmitter.castFromObject(cb, t);
         }
     }
@@ -177,9 +201,13 @@ final class LocalAccess {
     private void storeAt(ValType t, int index) {
         if (t instanceof NumType) {
             values.toBits(t);
-            cb.aload(nums).loadConstant(index).dup2_x2().pop2().lastore();
+            cb.aload(nums);
+            pushIndex(index);
+            cb.dup2_x2().pop2().lastore();
         } else {
-            cb.aload(refs).loadConstant(index).dup2_x1().pop2().aastore();
+            cb.aload(refs);
+            pushIndex(index);
+            cb.dup2_x1().pop2().aastore();
         }
     }
 
@@ -195,5 +223,15 @@ final class LocalAccess {
         for (int i = 0; i < carried.size(); i++) {
             loadAt(carried.get(i), types.length + i);
         }
+    }
+
+    /** Pops a value of type {@code t} into the stack area, at the slot of operand height {@code height}. */
+    void storeStack(ValType t, int height) {
+        storeAt(t, stackBase + height);
+    }
+
+    /** Pushes the operand of type {@code t} kept in the stack area at height {@code height}. */
+    void loadStack(ValType t, int height) {
+        loadAt(t, stackBase + height);
     }
 }

@@ -16,4 +16,17 @@ public interface OperandTypes {
 
     /** Whether the current instruction is dead code (after a branch, return or unreachable). */
     boolean isUnreachable();
+
+    /**
+     * Read in {@code at}: the lowest height the previous instruction popped the stack down to (its
+     * height before it, if it popped nothing). Branches that make code unreachable do not count.
+     */
+    int lowestHeight();
+
+    /**
+     * Read in {@code at}: an opaque token from which {@link FunctionDriver#resume} validates the
+     * code from the current instruction on, keeping only the operands from height
+     * {@code keepFrom} up (the resumed code must not pop below it).
+     */
+    Object checkpoint(int keepFrom);
 }

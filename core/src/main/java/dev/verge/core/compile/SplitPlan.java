@@ -1,238 +1,130 @@
 package dev.verge.core.compile;
 
-import dev.verge.core.instr.BlockType;
-import dev.verge.core.instr.IgnoringVisitor;
-import dev.verge.core.instr.Op;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Collections;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * How a function too large for one JVM method is cut into pieces, each its own method. A piece is a
- * run of whole statements of one block: it starts and ends where that block has nothing on the
- * operand stack (and code is reachable), so nothing but locals flows in or out, and locals live in
- * the shared frame arrays. The main method calls each piece where it starts; a piece returns -1 to
- * fall through, or the index of the open block a branch leaves to (0 for the function, a return),
- * with the carried values in the frame's transfer area.
+ * How a function too large for one JVM method is cut into methods. The unit is the <em>part</em>:
+ * the instructions directly inside one arm of a block (or the function body). A part whose code
+ * would not fit one method is <em>tiled</em>: its instructions are cut into consecutive
+ * segments, at any instruction boundary, whatever the operand stack holds there. Between two
+ * segments the part's operands live in the frame arrays' stack area (slot = operand height); a
+ * segment loads the operands it consumes (from its lowest point, {@link Segment#low}, up) onto
+ * the JVM stack when it starts, and stores what it leaves when it ends. A segment is either a
+ * <em>piece</em>, its own method {@code (long[], Object[], Instance) -> int}, or inline code of
+ * the enclosing method (an instruction too large for any piece, such as a block whose own parts
+ * are tiled in turn, or a run too small to be worth a call).
  *
- * <p>Pieces are chosen by the size of the Wasm code, which bounds the size of the bytecode: runs
- * of statements are packed into pieces of at most {@link #LIMIT} bytes; a statement larger than
- * that stays in the main method and the blocks inside it are cut in turn.
+ * <p>Sizes are estimated bytecode bytes ({@link BytecodeEstimate}), planned bottom-up: when a
+ * block ends its parts are planned, and the block counts in its parent with the size of what
+ * stays in the parent's method. Pieces can therefore hold blocks whose parts call pieces of their
+ * own, so neither a long nor a deeply nested function leaves too much code in one method.
  */
 final class SplitPlan {
-    /** Wasm functions larger than this many bytes are split. */
-    static final int THRESHOLD = 8_000;
-    /** The most Wasm bytes a piece holds (bytecode grows several times from Wasm code). */
-    static final int LIMIT = 4_000;
-    /** Blocks inside an oversized statement larger than this are cut into pieces too. */
-    static final int MIN_PIECE = 256;
+    /** The estimated bytecode a method may hold: HotSpot's 8,000-byte limit, with a margin. */
+    static final int DEFAULT_LIMIT = 9_000;
+    /** A function whose code is estimated at more than this is split (JVM locals kept otherwise). */
+    static final int DEFAULT_SPLIT_ABOVE = 11_000;
+    /**
+     * The most operands a piece loads and stores: C2 carries every live stack slot through each
+     * of a method's deoptimisation points, so compiling a method that holds hundreds of operands
+     * takes time quadratic in them.
+     */
+    static final int MAX_CROSSING = 128;
+    /** Runs of instructions estimated below this stay inline rather than becoming a piece. */
+    static final int MIN_PIECE = 96;
 
     /**
-     * {@code [start, end)} in module offsets; {@code endReachable} is whether code at {@code end} is;
-     * {@code exits} holds the frames open at {@code start} (0 the function) that a branch or return
-     * inside may leave to, so the call site dispatches on those only and not on every open frame.
+     * A piece method: the segment it holds, and the frames open at its start (0 the function)
+     * that a branch or return inside may leave to, so the call site dispatches on those only.
      */
-    record Piece(int index, int start, int end, boolean endReachable, BitSet exits) {}
+    record Piece(int index, Segment segment, BitSet exits) {
+        int start() {
+            return segment.start();
+        }
 
-    final List<Piece> pieces = new ArrayList<>();
-    private final Map<Integer, Piece> byStart = new HashMap<>();
-
-    Piece startingAt(int offset) {
-        return byStart.get(offset);
+        int end() {
+            return segment.end();
+        }
     }
 
-    /** Analyses one function (through the validator, for stack heights) and plans its pieces. */
-    static SplitPlan analyze(FunctionDriver driver, int definedIndex, ModuleContext mc) {
-        Analyzer a = new Analyzer(mc);
+    /**
+     * {@code [start, end)} in module offsets, directly inside a block whose operands start at
+     * height {@code base}; {@code height} is the operand height at the start, {@code low} the
+     * lowest the segment pops to (it loads {@code [low, height)} first), {@code endReachable}
+     * whether code at {@code end} is reachable; {@code piece} is the piece's index, or -1 for
+     * inline code. A {@code group} is a piece made of consecutive segments of its part (when a
+     * part has more pieces than one method can call): it loads nothing itself, its segments do.
+     */
+    record Segment(int start, int end, int base, int height, int low, boolean endReachable, int piece, boolean group) {
+        boolean isPiece() {
+            return piece >= 0;
+        }
+    }
+
+    /** Where a piece is entered from: the validator's checkpoint and the caller's open frames. */
+    record Entry(Object checkpoint, List<Frame> frames) {}
+
+    final List<Piece> pieces = new ArrayList<>();
+    /** The segments starting at each offset, outermost first (a group and its first segment share a start). */
+    private final Map<Integer, List<Segment>> segments = new HashMap<>();
+    /** The highest operand stack of the function: the size of the frame arrays' stack area. */
+    int maxHeight;
+    /** Filled while the methods are emitted: how each called piece is entered. */
+    final Map<Integer, Entry> entries = new HashMap<>();
+    /** The pieces called so far, in the order their calls were emitted: the methods to build. */
+    final List<Integer> called = new ArrayList<>();
+
+    /**
+     * Notes that the method being emitted calls {@code piece}, entered as {@code entry}. The
+     * class file builder may run a method's code handler twice (again with long jumps when a
+     * branch does not fit 16 bits), so a second note replaces the first.
+     */
+    void called(Piece piece, Entry entry) {
+        if (entries.put(piece.index(), entry) == null) {
+            called.add(piece.index());
+        }
+    }
+
+    List<Segment> segmentsAt(int offset) {
+        return segments.getOrDefault(offset, List.of());
+    }
+
+    /**
+     * Analyses one function (one pass through the validator) and plans it; null when it fits one
+     * method. {@code limit} is the estimated size of a piece, {@code splitAbove} of a whole
+     * function, both lowered when a method built from an earlier plan came out too large.
+     */
+    static SplitPlan analyze(FunctionDriver driver, int definedIndex, ModuleContext mc, int limit, int splitAbove) {
+        SplitPlan plan = new SplitPlan();
+        SplitAnalyzer a = new SplitAnalyzer(plan, mc, limit);
         driver.drive(definedIndex, types -> {
             a.types = types;
             return a;
         });
-        SplitPlan plan = new SplitPlan();
-        plan.branchOffsets = a.branchOffsets;
-        plan.branchTargets = a.branchTargets;
-        plan.depthAt = a.depthAt;
-        plan.split(a.body.parts.getFirst(), LIMIT, a.reachableAt);
+        if (a.plainSize() <= splitAbove || plan.segments.isEmpty()) {
+            return null;
+        }
+        plan.maxHeight = a.maxHeight();
         return plan;
     }
 
-    private static final class Part {
-        int from = -1;
-        int to;
-        final List<Integer> cuts = new ArrayList<>();
-        final List<Node> children = new ArrayList<>();
+    /** Records an inline segment. */
+    Segment addInline(int start, int end, int base, int height, int low, boolean endReachable) {
+        Segment s = new Segment(start, end, base, height, low, endReachable, -1, false);
+        segments.computeIfAbsent(start, k -> new ArrayList<>(1)).add(s);
+        return s;
     }
 
-    private static final class Node {
-        final int start;
-        final int base;
-        final List<Part> parts = new ArrayList<>();
-        Part current = new Part();
-
-        Node(int start, int base) {
-            this.start = start;
-            this.base = base;
-            parts.add(current);
-        }
-    }
-
-    /** A part to consider for cutting, with the size above which it is cut. */
-    private record Task(Part part, int threshold) {}
-
-    /** Plans the pieces of {@code body}; iterative, because blocks may nest tens of thousands deep. */
-    private void split(Part body, int threshold, Map<Integer, Boolean> reachableAt) {
-        Deque<Task> work = new ArrayDeque<>();
-        work.push(new Task(body, threshold));
-        while (!work.isEmpty()) {
-            Task t = work.pop();
-            splitPart(t.part(), t.threshold(), reachableAt, work);
-        }
-    }
-
-    private void splitPart(Part p, int threshold, Map<Integer, Boolean> reachableAt, Deque<Task> work) {
-        if (p.to - p.from <= threshold) {
-            return;
-        }
-        int pieceStart = -1;
-        int prev = -1;
-        for (int c : p.cuts) {
-            if (prev < 0) {
-                recurse(p, p.from, c, work);
-            } else if (c - prev > LIMIT) {
-                close(pieceStart, prev, reachableAt);
-                pieceStart = -1;
-                recurse(p, prev, c, work);
-            } else if (pieceStart < 0) {
-                pieceStart = prev;
-            } else if (c - pieceStart > LIMIT) {
-                close(pieceStart, prev, reachableAt);
-                pieceStart = prev;
-            }
-            prev = c;
-        }
-        close(pieceStart, prev, reachableAt);
-        recurse(p, prev < 0 ? p.from : prev, p.to, work);
-    }
-
-    /** Queues the parts of the blocks that start in {@code [from, to)} of {@code p}. */
-    private static void recurse(Part p, int from, int to, Deque<Task> work) {
-        for (Node child : p.children) {
-            if (child.start >= from && child.start < to) {
-                for (Part part : child.parts) {
-                    work.push(new Task(part, MIN_PIECE));
-                }
-            }
-        }
-    }
-
-    /** Every branch and return in offset order: where it is and the index of the frame it leaves to. */
-    private List<Integer> branchOffsets;
-    private List<Integer> branchTargets;
-    private Map<Integer, Integer> depthAt;
-
-    /** The frames open at {@code start} that branches in {@code [start, end)} leave to. */
-    private BitSet exits(int start, int end) {
-        int depth = depthAt.getOrDefault(start, 0);
-        BitSet out = new BitSet();
-        int i = Collections.binarySearch(branchOffsets, start);
-        for (i = i < 0 ? -i - 1 : i; i < branchOffsets.size() && branchOffsets.get(i) < end; i++) {
-            int target = branchTargets.get(i);
-            if (target < depth) {
-                out.set(target);
-            }
-        }
-        return out;
-    }
-
-    private void close(int start, int end, Map<Integer, Boolean> reachableAt) {
-        if (start >= 0 && end > start) {
-            Piece piece = new Piece(pieces.size(), start, end, reachableAt.getOrDefault(end, false), exits(start, end));
-            pieces.add(piece);
-            byStart.put(start, piece);
-        }
-    }
-
-    /** Records each block's parts, their statement boundaries and nested blocks. */
-    private static final class Analyzer extends IgnoringVisitor {
-        final ModuleContext mc;
-        OperandTypes types;
-        final Deque<Node> open = new ArrayDeque<>();
-        final Map<Integer, Boolean> reachableAt = new HashMap<>();
-        final Map<Integer, Integer> depthAt = new HashMap<>();
-        final List<Integer> branchOffsets = new ArrayList<>();
-        final List<Integer> branchTargets = new ArrayList<>();
-        Node body;
-        int offset;
-
-        /** Notes a branch at the current offset with relative {@code label}. */
-        private void branchTo(int label) {
-            branchOffsets.add(offset);
-            branchTargets.add(open.size() - 1 - label);
-        }
-
-        Analyzer(ModuleContext mc) {
-            this.mc = mc;
-        }
-
-        @Override
-        public void at(int offset) {
-            this.offset = offset;
-            boolean reachable = !types.isUnreachable();
-            reachableAt.put(offset, reachable);
-            if (open.isEmpty()) {
-                body = new Node(offset, 0);
-                open.push(body);
-            }
-            depthAt.put(offset, open.size());
-            Node n = open.peek();
-            if (n.current.from < 0) {
-                n.current.from = offset;
-            }
-            if (reachable && types.height() == n.base) {
-                n.current.cuts.add(offset);
-            }
-        }
-
-        @Override
-        public void block(Op op, BlockType type) {
-            int params = type instanceof BlockType.Index i ? mc.module.funcType(i.index()).params().size() : 0;
-            // A block opened in dead code has no cuts, whatever base it gets here.
-            int base = types.height() - (op == Op.IF ? 1 : 0) - params;
-            Node n = new Node(offset, base);
-            open.peek().current.children.add(n);
-            open.push(n);
-        }
-
-        @Override
-        public void op(Op op) {
-            if (op == Op.ELSE) {
-                Node n = open.peek();
-                n.current.to = offset;
-                n.current = new Part();
-                n.parts.add(n.current);
-            } else if (op == Op.END) {
-                open.pop().current.to = offset;
-            } else if (op == Op.RETURN) {
-                branchTo(open.size() - 1);
-            }
-        }
-
-        @Override
-        public void branch(Op op, int label) {
-            branchTo(label);
-        }
-
-        @Override
-        public void brTable(int[] labels, int defaultLabel) {
-            for (int l : labels) {
-                branchTo(l);
-            }
-            branchTo(defaultLabel);
-        }
+    /** Records a segment that is a piece (or a group), with the frames it may leave to. */
+    Segment addPiece(int start, int end, int base, int height, int low, boolean endReachable, BitSet exits, boolean group) {
+        Segment s = new Segment(start, end, base, height, low, endReachable, pieces.size(), group);
+        // A group is planned after the segments it holds: it goes before them.
+        segments.computeIfAbsent(start, k -> new ArrayList<>(1)).addFirst(s);
+        pieces.add(new Piece(pieces.size(), s, exits));
+        return s;
     }
 }

@@ -205,8 +205,9 @@ final class ValueCode {
             cb.getstatic(RuntimeNames.FLOAT_CONSTANTS, field, ConstantDescs.CD_float);
         } else if (Float.isNaN(f)) {
             // The constant pool may canonicalise NaNs; build the exact bits at run time.
-            cb.loadConstant(bits).invokestatic(ConstantDescs.CD_Float, "intBitsToFloat", MethodTypeDesc.of(ConstantDescs.CD_float, ConstantDescs.CD_int));
-        } else {
+            PoolSafeConstants.loadInt(cb, bits);
+            cb.invokestatic(ConstantDescs.CD_Float, "intBitsToFloat", MethodTypeDesc.of(ConstantDescs.CD_float, ConstantDescs.CD_int));
+        } else if (!PoolSafeConstants.loadFloatBits(cb, bits)) {
             cb.loadConstant(f);
         }
     }
@@ -222,8 +223,9 @@ final class ValueCode {
         if (field != null) {
             cb.getstatic(RuntimeNames.FLOAT_CONSTANTS, field, ConstantDescs.CD_double);
         } else if (Double.isNaN(d)) {
-            cb.loadConstant(bits).invokestatic(ConstantDescs.CD_Double, "longBitsToDouble", MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_long));
-        } else {
+            PoolSafeConstants.loadLong(cb, bits);
+            cb.invokestatic(ConstantDescs.CD_Double, "longBitsToDouble", MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_long));
+        } else if (!PoolSafeConstants.loadDoubleBits(cb, bits)) {
             cb.loadConstant(d);
         }
     }

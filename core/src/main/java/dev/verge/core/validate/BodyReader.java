@@ -69,19 +69,37 @@ final class BodyReader {
         Bytes code = expr.code();
         int from = code.arrayOffset();
         WasmReader r = new WasmReader(code.unsafeArray(), from, from + code.length(), expr.offset() - from);
-        readInstructions(r, v);
+        readInstructions(r, v, -1);
         if (!r.atEnd()) {
             throw r.error("section size mismatch");
         }
     }
 
-    private static void readInstructions(WasmReader r, FunctionValidator v) {
+    /**
+     * Reads the instructions of {@code expr} from module offset {@code from} (an instruction
+     * boundary) up to {@code to}, where {@code v} gets a last {@link FunctionValidator#at} call
+     * and nothing more. The range must hold whole blocks only (it is a piece of an already
+     * validated body, see {@link FunctionValidator#resume}).
+     */
+    static void readRange(Expr expr, int from, int to, FunctionValidator v) {
+        Bytes code = expr.code();
+        int start = code.arrayOffset();
+        int delta = expr.offset() - start;
+        WasmReader r = new WasmReader(code.unsafeArray(), from - delta, start + code.length(), delta);
+        readInstructions(r, v, to - delta);
+    }
+
+    /** The loop; {@code stop} is the array index where to stop after {@code at}, or -1. */
+    private static void readInstructions(WasmReader r, FunctionValidator v, int stop) {
         byte[] kinds = new byte[16];
         int depth = 0;
         int base = (int) r.offsetOf(0);
         while (true) {
             int start = r.pos();
             v.at(base + start);
+            if (start == stop) {
+                return;
+            }
             int rule = r.remaining() > 0 ? RULES[r.peek()] : GENERAL;
             if (rule != GENERAL) {
                 int code = r.u8();

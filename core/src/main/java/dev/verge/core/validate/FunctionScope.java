@@ -171,6 +171,15 @@ abstract class FunctionScope extends TypeStacks {
         return m;
     }
 
+    /**
+     * The lowest operand height the previous instruction popped down to (its height before, if it
+     * popped nothing); read it in the downstream's {@code at}. Branches that leave the code
+     * unreachable do not lower it: they drop operands without popping them.
+     */
+    public int lowestHeight() {
+        return low;
+    }
+
     /** The highest operand stack seen so far in this function. */
     public int maxOperandHeight() {
         return maxHeight;

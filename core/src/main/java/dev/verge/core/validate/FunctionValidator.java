@@ -77,6 +77,31 @@ public final class FunctionValidator extends FunctionScope implements InstrVisit
     public void at(int offset) {
         this.offset = offset;
         next.at(offset);
+        low = height;
+    }
+
+    /**
+     * The validator's state before the current instruction, for {@link #resume}: call it from the
+     * downstream's {@code at}. The operands below height {@code keepFrom} are left out (the code
+     * resumed from here must not pop them; it is validated code, so the caller knows), and
+     * heights are counted from {@code keepFrom} in the resumed validator.
+     */
+    public ValidatorCheckpoint checkpoint(int keepFrom) {
+        return new ValidatorCheckpoint(this, keepFrom);
+    }
+
+    /**
+     * Validates the instructions of function {@code definedIndex} from the checkpoint's offset up
+     * to module offset {@code to} (an instruction boundary at the same nesting level), feeding them
+     * to the visitor {@code downstream} makes, whose last call is {@code at(to)}. Costs the range,
+     * not the function: the compiler emits a function split into pieces this way, one pass each.
+     */
+    public static void resume(ValidModule m, int definedIndex, ValidatorCheckpoint c, int to,
+            Function<FunctionValidator, InstrVisitor> downstream) {
+        FunctionValidator v = new FunctionValidator(m);
+        c.restore(v);
+        v.next = downstream.apply(v);
+        BodyReader.readRange(m.module().codes().get(definedIndex).body(), c.offset(), to, v);
     }
 
     @Override

@@ -28,6 +28,11 @@ abstract class TypeStacks {
     ValType[] vals;
     int height;
     int maxHeight;
+    /**
+     * The lowest {@link #height} that {@link #pop} has left since the function validator last
+     * reset it (at each instruction): how deep the current instruction reached into the stack.
+     */
+    int low;
 
     FrameKind[] kinds;
     ValType[][] starts;
@@ -146,6 +151,9 @@ abstract class TypeStacks {
     final void pop(int n) {
         int h = height - n;
         height = h < floor ? floor : h;
+        if (height < low) {
+            low = height;
+        }
     }
 
     final void push(ValType t) {

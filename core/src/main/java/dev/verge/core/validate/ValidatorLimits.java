@@ -9,7 +9,9 @@ package dev.verge.core.validate;
  * <p>The defaults accept every module of the official test suite and every realistic program;
  * they exist so that an embedder taking untrusted modules can lower them.
  *
- * @param maxOperandStack the deepest operand stack a function may build (default 65,536)
+ * @param maxOperandStack the deepest operand stack a function may build (default 1,048,576: the
+ *     stack costs memory linear in the code that builds it, and the compiler keeps what does not fit
+ *     the JVM's operand stack in the frame arrays)
  * @param maxControlDepth the deepest nesting of blocks, loops and ifs, counting the function's
  *     own frame (default 65,536)
  * @param maxLocals the most locals a function may have, parameters included (default 50,000)
@@ -17,7 +19,7 @@ package dev.verge.core.validate;
  */
 public record ValidatorLimits(int maxOperandStack, int maxControlDepth, int maxLocals, Features features) {
     /** The defaults described above. */
-    public static final ValidatorLimits DEFAULT = new ValidatorLimits(65_536, 65_536, 50_000, Features.WASM_2_0);
+    public static final ValidatorLimits DEFAULT = new ValidatorLimits(1_048_576, 65_536, 50_000, Features.WASM_2_0);
 
     public ValidatorLimits {
         if (maxOperandStack < 1 || maxControlDepth < 1 || maxLocals < 0) {

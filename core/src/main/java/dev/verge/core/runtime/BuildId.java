@@ -35,8 +35,11 @@ final class BuildId {
             // Fall through: a random id refuses everything serialized elsewhere, which is safe.
         }
         if (id == null || id.isEmpty() || id.startsWith("$")) {
-            id = "unbuilt-" + UUID.randomUUID();
+            id = "unbuilt-".concat(UUID.randomUUID().toString());
         }
-        return id + " java " + Runtime.version();
+        // Concatenated by hand: this runs when a serialized module is loaded, often in a cold JVM,
+        // where each new shape of string concatenation costs milliseconds to bootstrap (as does
+        // formatting Runtime.version()).
+        return new StringBuilder(id).append(" java ").append(System.getProperty("java.vm.version")).toString();
     }
 }

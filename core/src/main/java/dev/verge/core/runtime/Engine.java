@@ -109,11 +109,12 @@ public final class Engine {
     /**
      * A string that two engines share exactly when each can {@link #deserialize} what the other
      * serialized: the format version, the Verge build, the Java runtime and the code-generation
-     * options. Meant as part of cache keys (the {@code verge run} compilation cache uses it).
+     * options. Opaque; meant as part of cache keys (the {@code verge run} compilation cache
+     * hashes it with the module's bytes).
      */
     public String compatibilityKey() {
-        return ModuleArtifact.sha256((ModuleArtifact.FORMAT_VERSION + "\n" + BuildId.value() + "\n" + ModuleArtifact.configDigest(config))
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new StringBuilder("format ").append(ModuleArtifact.FORMAT_VERSION).append("; ").append(BuildId.value()).append("; ")
+                .append(ModuleArtifact.codegenOptions(config)).toString(); // no concatenation bootstrap: see codegenOptions
     }
 
     /**

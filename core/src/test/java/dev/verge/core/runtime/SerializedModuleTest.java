@@ -205,6 +205,17 @@ class SerializedModuleTest {
         assertNotEquals(new Engine().compatibilityKey(), new Engine(EngineConfig.DEFAULT.withFuel(true)).compatibilityKey());
     }
 
+    /** A new engine option must be classified: does it change generated code or not? */
+    @Test
+    void everyEngineOptionIsEitherCodeGenerationOrRuntimeOnly() {
+        String codegen = ModuleArtifact.codegenOptions(EngineConfig.DEFAULT);
+        for (java.lang.reflect.RecordComponent c : EngineConfig.class.getRecordComponents()) {
+            boolean inCodegen = codegen.contains(c.getName() + "=");
+            assertTrue(inCodegen != ModuleArtifact.RUNTIME_ONLY.contains(c.getName()),
+                    c.getName() + ": add it to ModuleArtifact.codegenOptions or to RUNTIME_ONLY");
+        }
+    }
+
     @Test
     void aWasmBinaryIsNotASerializedModule() {
         byte[] wasm = ModuleEncoder.encode(sample());

@@ -39,9 +39,10 @@ import picocli.CommandLine.Spec;
         name = "run",
         header = "Runs a WebAssembly module as a WASI program.",
         description = {
-            "Instantiates MODULE (.wasm, .wat, or .cwasm from 'verge compile') with WASI preview1 and calls its _start, or the "
-                    + "function named by --invoke. The guest sees only the directories given with "
-                    + "--dir, the variables given with --env, and ARGS (with MODULE as argv[0]).",
+            "Instantiates MODULE (.wasm, .wat, or .cwasm from 'verge compile') with WASI "
+                    + "preview1 and calls its _start, or the function named by --invoke. The guest "
+                    + "sees only the directories given with --dir, the variables given with --env, "
+                    + "and ARGS (with MODULE as argv[0]).",
             "Compiled modules are cached in $XDG_CACHE_HOME/verge (or ~/.cache/verge), keyed by "
                     + "the module's SHA-256 and this Verge build, so a module is compiled once; "
                     + "--no-cache or VERGE_CACHE=off compiles every time.",

@@ -1,10 +1,10 @@
 package dev.verge.core.runtime;
 
+import dev.verge.core.binary.ModuleEncoder;
 import dev.verge.core.model.Export;
 import dev.verge.core.model.FuncType;
 import dev.verge.core.model.Import;
 import dev.verge.core.model.WasmModule;
-import dev.verge.core.binary.ModuleEncoder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.invoke.MethodHandle;

@@ -6,16 +6,21 @@
 # `verge compile` output (.cwasm). Prints a Markdown table of median wall-clock and median CPU
 # (user + sys, all threads) milliseconds over N runs; CPU is the steadier figure on a busy machine.
 #
-#   bench/startup.sh [--runs N]      (default 5; VERGE_JAR=path runs another build's jar)
+#   bench/startup.sh [--runs N] [--launcher]
+#     --runs N     runs per figure (default 5)
+#     --launcher   run ./verge (with whatever the launcher adds, e.g. a CDS archive, and its
+#                  staleness check) instead of java -jar; VERGE_JAR=path runs another build's jar
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 runs=5
+launcher=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
-    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --launcher) launcher=1; shift ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -28,6 +33,7 @@ mkdir -p "$work/dir"
 jar="${VERGE_JAR:-cli/target/verge.jar}"
 # The launcher's flags (./verge), without its staleness check.
 verge=("$JAVA" -XX:+UnlockDiagnosticVMOptions -XX:-DontCompileHugeMethods -jar "$jar")
+if [ "$launcher" = 1 ]; then verge=(./verge); fi
 export XDG_CACHE_HOME="$work/xdg"
 
 # Runs "$@" $runs times and prints "wall cpu", the median milliseconds of each. With
@@ -48,7 +54,7 @@ median_ms() {
   echo "$mw $mc"
 }
 
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), $runs runs each, $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), $runs runs each, ${verge[0]}, $(date -u +%Y-%m-%dT%H:%MZ)"
 echo
 echo "| program | no cache wall / CPU ms | cold cache | warm cache | .cwasm | warm CPU / no-cache CPU |"
 echo "|---|---|---|---|---|---|"

@@ -11,7 +11,7 @@ import java.util.List;
  * a WASI program run from a shell or a script pays it every time.
  *
  * <p>{@link #parse} accepts only {@code run}, then the options listed in {@link #VALUED} (as
- * {@code --name value} or {@code --name=value}), then MODULE and the guest's arguments (everything
+ * {@code --name value} or {@code --name=value}) and {@link #FLAGS}, then MODULE and the guest's arguments (everything
  * after MODULE, options included, as picocli's stop-at-positional). Anything else (help, version,
  * an unknown or repeated option, a value that picocli would convert or refuse, {@code --},
  * {@code @file} arguments) gives {@code null}, and the caller goes through picocli, so errors and
@@ -23,6 +23,9 @@ final class QuickRun {
 
     /** The options of {@link RunCommand} this parser knows; all take one value. */
     static final List<String> VALUED = List.of("--dir", "--dir-ro", "--env", "--invoke", "--fuel", "--timeout", "--max-memory");
+
+    /** The options of {@link RunCommand} this parser knows that take no value (the compilation cache's switch). */
+    static final List<String> FLAGS = List.of("--cache", "--no-cache");
 
     /** The run command {@code args} asks for, or null when picocli must read them. */
     static RunCommand parse(String[] args) {
@@ -38,6 +41,14 @@ final class QuickRun {
         int i = 1;
         while (i < args.length && args[i].startsWith("-")) {
             String name = args[i];
+            if (FLAGS.contains(name)) {
+                if (run.cache != null) {
+                    return null; // repeated: picocli decides
+                }
+                run.cache = name.equals("--cache");
+                i++;
+                continue;
+            }
             String value;
             int eq = name.indexOf('=');
             if (eq > 0) {

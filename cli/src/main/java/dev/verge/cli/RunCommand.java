@@ -40,9 +40,13 @@ import picocli.CommandLine.Spec;
         name = "run",
         header = "Runs a WebAssembly module as a WASI program.",
         description = {
-            "Instantiates MODULE (.wasm or .wat) with WASI preview1 and calls its _start, or the "
-                    + "function named by --invoke. The guest sees only the directories given with "
-                    + "--dir, the variables given with --env, and ARGS (with MODULE as argv[0]).",
+            "Instantiates MODULE (.wasm, .wat, or .cwasm from 'verge compile') with WASI "
+                    + "preview1 and calls its _start, or the function named by --invoke. The guest "
+                    + "sees only the directories given with --dir, the variables given with --env, "
+                    + "and ARGS (with MODULE as argv[0]).",
+            "Compiled modules are cached in $XDG_CACHE_HOME/verge (or ~/.cache/verge), keyed by "
+                    + "the module's SHA-256 and this Verge build, so a module is compiled once; "
+                    + "--no-cache or VERGE_CACHE=off compiles every time.",
             "Read-only directories: --dir HOST::GUEST::ro (or --dir-ro HOST[::GUEST]); the guest "
                     + "can read them but not create, write, truncate, rename, link or remove anything.",
             "Sockets: --tcplisten HOST:PORT binds a listening TCP socket the guest accepts "
@@ -95,7 +99,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Gives the guest a TCP socket listening on HOST:PORT (port 0: any free port, printed on stderr).")
     List<String> tcpListen = new ArrayList<>();
 
-    @Parameters(index = "0", paramLabel = "MODULE", description = "The .wasm or .wat file to run.")
+    @Option(names = "--cache", negatable = true,
+            description = "Whether compiled modules are cached in $XDG_CACHE_HOME/verge (or ~/.cache/verge); on unless VERGE_CACHE=off. --no-cache compiles every time.")
+    Boolean cache;
+
+    @Parameters(index = "0", paramLabel = "MODULE", description = "The .wasm, .wat or .cwasm (verge compile) file to run.")
     String module;
 
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "The guest's arguments (or --invoke's).")
@@ -129,7 +137,7 @@ public final class RunCommand implements Callable<Integer> {
         Engine engine = new Engine(engineConfig());
         CompiledModule compiled;
         try {
-            compiled = engine.compile(ModuleLoader.binary(module, bytes));
+            compiled = ModuleCache.load(engine, module, bytes, ModuleCache.forRun(cache, System.getenv()));
         } catch (VergeException e) {
             throw new CliFailure(module + ": " + e.getMessage(), START_FAILED);
         }

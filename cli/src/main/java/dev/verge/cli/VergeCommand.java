@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
             ServeCommand.class,
             DeployCommand.class,
             RunCommand.class,
+            CompileCommand.class,
         })
 public final class VergeCommand implements Callable<Integer> {
     /** The exit status when the command was not used as documented. */

@@ -25,7 +25,7 @@ class QuickRunTest {
 
     /** What a run command was set to, for comparing two parses. */
     private static List<Object> fields(RunCommand r) {
-        return Arrays.asList(r.dirs, r.readOnlyDirs, r.env, r.invoke, r.fuel, r.timeout, r.maxMemory, r.module, r.args);
+        return Arrays.asList(r.dirs, r.readOnlyDirs, r.env, r.invoke, r.fuel, r.timeout, r.maxMemory, r.cache, r.module, r.args);
     }
 
     private static RunCommand picocli(String... args) {
@@ -41,7 +41,9 @@ class QuickRunTest {
                 new String[] {"run", "m.wasm", "a", "--dir", "-x", "--", "y"},
                 new String[] {"run", "--dir", "a::/b", "--dir=c", "--dir-ro", "d", "--env", "X=1", "--env=Y", "m.wasm", "1"},
                 new String[] {"run", "--invoke", "add", "--fuel", "1000", "--timeout=5s", "--max-memory", "64M", "m.wat", "1", "2"},
-                new String[] {"run", "--fuel=0", "m.wasm"});
+                new String[] {"run", "--fuel=0", "m.wasm"},
+                new String[] {"run", "--no-cache", "--dir", "a", "m.wasm", "--cache"},
+                new String[] {"run", "--env", "X=1", "--cache", "m.wasm"});
         for (String[] line : lines) {
             RunCommand quick = QuickRun.parse(line);
             assertNotNull(quick, String.join(" ", line));
@@ -62,6 +64,8 @@ class QuickRunTest {
                 new String[] {"run", "--dir", "a"},
                 new String[] {"run", "--env", "--dir", "a", "m.wasm"},
                 new String[] {"run", "--invoke", "f", "--invoke", "g", "m.wasm"},
+                new String[] {"run", "--cache", "--no-cache", "m.wasm"},
+                new String[] {"run", "--cache=false", "m.wasm"},
                 new String[] {"run", "--fuel", "-1", "m.wasm"},
                 new String[] {"run", "--fuel", "0x10", "m.wasm"},
                 new String[] {"run", "--fuel", "99999999999999999999", "m.wasm"},

@@ -34,8 +34,11 @@ public final class ModuleCompiler {
 
     private ModuleCompiler() {}
 
-    /** The generated class and a handle to each defined function's method. */
-    public record Output(Class<?> codeClass, MethodHandle[] functions) {}
+    /**
+     * The generated class, a handle to each defined function's method, and the class file it was
+     * defined from (kept so that the compiled module can be serialized).
+     */
+    public record Output(Class<?> codeClass, MethodHandle[] functions, byte[] classBytes) {}
 
     /**
      * Compiles {@code module}, whose functions {@code driver} feeds through the validator.
@@ -46,19 +49,7 @@ public final class ModuleCompiler {
         String pkg = lookup.lookupClass().getPackageName();
         ClassDesc self = ClassDesc.of(pkg + ".WasmCode");
         byte[] bytes = generate(module, config, driver, self);
-        int imported = module.functionTypeIndices().size() - module.functions().size();
-        try {
-            MethodHandles.Lookup hidden = lookup.defineHiddenClass(bytes, true);
-            Class<?> cls = hidden.lookupClass();
-            MethodHandle[] handles = new MethodHandle[module.functions().size()];
-            for (int d = 0; d < handles.length; d++) {
-                int index = imported + d;
-                handles[d] = hidden.findStatic(cls, ModuleContext.functionMethod(index), JvmTypes.compiled(module.funcType(module.functionTypeIndices().get(index))));
-            }
-            return new Output(cls, handles);
-        } catch (LinkageError | ReflectiveOperationException e) {
-            throw new CompilationException("generated code was rejected by the JVM: " + e, e);
-        }
+        return define(module, bytes, lookup);
     }
 
     /** How many times a function's plan may be tightened after its methods came out too large. */
@@ -139,6 +130,30 @@ public final class ModuleCompiler {
             throw new CompilationException("cannot compile module: " + e.getMessage(), e);
         } catch (StackOverflowError e) {
             throw new CompilationException("cannot compile module: nesting too deep for the compiler's stack", e);
+        }
+    }
+
+    /**
+     * Defines {@code bytes}, a class file this compiler generated for {@code module}, as a hidden
+     * class in {@code lookup}'s package and finds each defined function's method. Used by
+     * {@link #compile} and to load a serialized module without compiling it again.
+     *
+     * @throws CompilationException when the JVM rejects the class
+     */
+    public static Output define(WasmModule module, byte[] bytes, MethodHandles.Lookup lookup) {
+        List<Integer> typeOf = module.functionTypeIndices();
+        int imported = typeOf.size() - module.functions().size();
+        try {
+            MethodHandles.Lookup hidden = lookup.defineHiddenClass(bytes, true);
+            Class<?> cls = hidden.lookupClass();
+            MethodHandle[] handles = new MethodHandle[module.functions().size()];
+            for (int d = 0; d < handles.length; d++) {
+                int index = imported + d;
+                handles[d] = hidden.findStatic(cls, ModuleContext.functionMethod(index), JvmTypes.compiled(module.funcType(typeOf.get(index))));
+            }
+            return new Output(cls, handles, bytes);
+        } catch (LinkageError | ReflectiveOperationException e) {
+            throw new CompilationException("generated code was rejected by the JVM: " + e, e);
         }
     }
 

@@ -1,0 +1,160 @@
+package dev.verge.core.runtime;
+
+import dev.verge.core.runtime.SerializedModuleException.Reason;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.Set;
+import java.util.zip.CRC32;
+
+/**
+ * The serialized form of a {@link CompiledModule} ({@code .cwasm}), all numbers big-endian:
+ *
+ * <pre>
+ * magic          8 bytes  "\0vergecm"
+ * format version u16      {@link #FORMAT_VERSION}
+ * total length   u32      bytes in the whole artifact, checksum included
+ * build id       UTF      {@link BuildId#value()}: Verge build and Java runtime
+ * options        UTF      the options that change generated code, canonical ({@link #codegenOptions})
+ * wasm           u32 + bytes  the module's binary encoding (decoded again, not validated, on load)
+ * class          u32 + bytes  the hidden class's class file
+ * checksum       u32      CRC32 of every byte before it
+ * </pre>
+ *
+ * <p>Reading checks, in order: magic, format version, length, checksum, build, configuration;
+ * so a damaged artifact is reported as damaged, not as a mismatch of whatever field was hit.
+ */
+final class ModuleArtifact {
+    static final byte[] MAGIC = {0, 'v', 'e', 'r', 'g', 'e', 'c', 'm'};
+    static final int FORMAT_VERSION = 1;
+    /** Magic, version and length: what is read before the checksum can be checked. */
+    private static final int PREFIX = MAGIC.length + 2 + 4;
+
+    /**
+     * The options of {@link EngineConfig} that are enforced when a module is instantiated, not
+     * when it is compiled, so they may differ between the engine that serialized a module and the
+     * one that loads it ({@code pagedMemory}: the memory's representation is chosen by the
+     * runtime, not the compiled code). Every other option is in {@link #codegenOptions}; a test
+     * fails when an option is in neither.
+     */
+    static final Set<String> RUNTIME_ONLY = Set.of("maxMemoryPages", "maxTableSize", "pagedMemory");
+
+    private ModuleArtifact() {}
+
+    /** The parts an artifact carries. */
+    record Parts(byte[] wasm, byte[] classBytes) {}
+
+    static byte[] write(EngineConfig config, byte[] wasm, byte[] classBytes) {
+        return write(BuildId.value(), config, wasm, classBytes);
+    }
+
+    /** {@link #write} as if by build {@code buildId}: tests make foreign artifacts with it. */
+    static byte[] write(String buildId, EngineConfig config, byte[] wasm, byte[] classBytes) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(wasm.length + classBytes.length + 256);
+        try (DataOutputStream out = new DataOutputStream(buffer)) {
+            out.write(MAGIC);
+            out.writeShort(FORMAT_VERSION);
+            out.writeInt(0); // total length, patched below
+            out.writeUTF(buildId);
+            out.writeUTF(codegenOptions(config));
+            out.writeInt(wasm.length);
+            out.write(wasm);
+            out.writeInt(classBytes.length);
+            out.write(classBytes);
+            out.writeInt(0); // checksum, patched below
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array stream does not fail
+        }
+        ByteBuffer bytes = ByteBuffer.wrap(buffer.toByteArray());
+        bytes.putInt(MAGIC.length + 2, bytes.capacity());
+        bytes.putInt(bytes.capacity() - 4, crc(bytes.array(), bytes.capacity() - 4));
+        return bytes.array();
+    }
+
+    static Parts read(EngineConfig config, byte[] bytes) {
+        if (!hasMagic(bytes)) {
+            throw new SerializedModuleException(Reason.NOT_SERIALIZED, "not a Verge compiled module (no \\0vergecm header)");
+        }
+        if (bytes.length < PREFIX + 4) {
+            throw new SerializedModuleException(Reason.TRUNCATED, "truncated: " + bytes.length + " bytes");
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        int version = Short.toUnsignedInt(b.getShort(MAGIC.length));
+        if (version != FORMAT_VERSION) {
+            throw new SerializedModuleException(Reason.FORMAT_VERSION,
+                    "format version " + version + ", this Verge reads version " + FORMAT_VERSION + ": compile the module again");
+        }
+        long length = Integer.toUnsignedLong(b.getInt(MAGIC.length + 2));
+        if (bytes.length < length) {
+            throw new SerializedModuleException(Reason.TRUNCATED, "truncated: " + bytes.length + " of " + length + " bytes");
+        }
+        if (bytes.length > length) {
+            throw new SerializedModuleException(Reason.CORRUPT, "corrupt: " + (bytes.length - length) + " bytes after the end");
+        }
+        if (crc(bytes, bytes.length - 4) != b.getInt(bytes.length - 4)) {
+            throw new SerializedModuleException(Reason.CORRUPT, "corrupt: checksum mismatch");
+        }
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, PREFIX, bytes.length - PREFIX - 4));
+            String build = in.readUTF();
+            if (!build.equals(BuildId.value())) {
+                throw new SerializedModuleException(Reason.OTHER_BUILD,
+                        "compiled by Verge build " + build + ", this is " + BuildId.value() + ": compile the module again");
+            }
+            String options = in.readUTF();
+            if (!options.equals(codegenOptions(config))) {
+                throw new SerializedModuleException(Reason.OTHER_CONFIG,
+                        "compiled with engine options {" + options + "}, this engine has {" + codegenOptions(config) + "}");
+            }
+            byte[] wasm = chunk(in);
+            byte[] classBytes = chunk(in);
+            if (in.available() != 0) {
+                throw new SerializedModuleException(Reason.CORRUPT, "corrupt: unexpected content after the code");
+            }
+            return new Parts(wasm, classBytes);
+        } catch (IOException e) {
+            throw new SerializedModuleException(Reason.CORRUPT, "corrupt: " + e.getMessage(), e);
+        }
+    }
+
+    static boolean hasMagic(byte[] bytes) {
+        if (bytes.length < MAGIC.length) {
+            return false;
+        }
+        for (int i = 0; i < MAGIC.length; i++) {
+            if (bytes[i] != MAGIC[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte[] chunk(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > in.available()) {
+            throw new SerializedModuleException(Reason.CORRUPT, "corrupt: a part's length exceeds the artifact");
+        }
+        return in.readNBytes(n);
+    }
+
+    private static int crc(byte[] bytes, int length) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, length);
+        return (int) crc.getValue();
+    }
+
+    /**
+     * The options that change generated code, as {@code name=value} pairs: the artifact stores
+     * them as they are (a canonical string compares exactly, where a digest would only be likely
+     * to), and they make the error message when they differ. Written out rather than found by
+     * reflection, and with a StringBuilder rather than {@code +}: both cost milliseconds to
+     * bootstrap in the cold JVM that loads a serialized module.
+     */
+    static String codegenOptions(EngineConfig config) {
+        return new StringBuilder("fuel=").append(config.fuel()).append(", interruptible=").append(config.interruptible()).toString();
+    }
+}

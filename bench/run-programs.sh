@@ -8,7 +8,9 @@
 #
 #   --runs N          repetitions per engine and program (default 5); the median is reported
 #   --slow-runs N     repetitions for the Chicory interpreter, ~100x native (default 1)
-#   --engines LIST    comma-separated subset of: chicory-interp,chicory-compiler,node,verge
+#   --engines LIST    comma-separated subset of: chicory-interp,chicory-compiler,node,verge,
+#                     verge-cached (verge run hitting its compilation cache: one untimed run
+#                     fills a cache under bench/target first, as a second `verge run` would)
 #   --programs LIST   comma-separated subset of the guest names (default: all)
 #   --arg P=A         run program P with argument A instead of its default size (smoke tests)
 #
@@ -63,7 +65,7 @@ if [[ ",$engines," == *,chicory-* ]] && [ ! -f "$jar" ]; then
   echo "building $jar" >&2
   ./mvnw -q -pl bench -am package -DskipTests >&2
 fi
-if [[ ",$engines," == *,verge,* ]]; then
+if [[ ",$engines," == *,verge* ]]; then
   # Let the launcher build its jar now, so no timed run pays for it.
   ./verge --version >/dev/null 2>&1 || true
 fi
@@ -77,6 +79,7 @@ command_for() {
     chicory-compiler) cmd=("$java" -cp "$jar" dev.verge.bench.programs.ChicoryRun compiler "$module") ;;
     node) cmd=(node --no-warnings bench/scripts/node-wasi.mjs "$module") ;;
     verge) cmd=(./verge run "$module") ;;
+    verge-cached) cmd=(env VERGE_CACHE=on XDG_CACHE_HOME="$work/cache" ./verge run "$module") ;;
   esac
   if [ -n "${program_arg[$program]:-}" ]; then
     cmd+=("${program_arg[$program]}")
@@ -89,6 +92,9 @@ measure() {
   local engine="$1" program="$2" count="$3" i out="$work/$2.$1"
   command_for "$engine" "$program"
   : > "$out.times"
+  if [ "$engine" = verge-cached ]; then
+    "${cmd[@]}" > /dev/null 2>&1 || true   # fills the cache; not timed
+  fi
   for ((i = 0; i < count; i++)); do
     if ! /usr/bin/time -f '%e %U %S' -o "$out.time" "${cmd[@]}" > "$out.out" 2> "$out.err"; then
       echo "n/a"

@@ -79,7 +79,7 @@ final class MemoryEmitter {
 
     /** A load or store with its static offset. */
     void access(Op op, long offset, int memoryIndex) {
-        cb.loadConstant(offset);
+        PoolSafeConstants.loadLong(cb, offset);
         memoryRef(memoryIndex);
         ValType value = op.results().isEmpty() ? op.params().get(1) : op.results().getFirst();
         MethodTypeDesc desc = op.results().isEmpty()

@@ -50,6 +50,28 @@ class HostileShapesTest {
         assertArrayEquals(new Object[] {n}, run(m, f));
     }
 
+    /**
+     * Loads with tens of thousands of distinct static offsets: each offset is a {@code long}
+     * constant, two entries of the class's constant pool (65,535 at most) when pushed with
+     * {@code ldc}, so the compiler must build them another way once the pool is nearly full.
+     */
+    @Test
+    void loadsWithTensOfThousandsOfDistinctOffsets() {
+        ModuleFixture m = new ModuleFixture();
+        m.memory(new dev.verge.core.model.MemoryType(new dev.verge.core.model.Limits(2, 2)), "mem");
+        m.activeData(0, 40_000, new byte[] {1, 2, 3});
+        int n = scaled(70_000);
+        int f = m.func(sig(List.of(), List.of(I32)), c -> {
+            c.i32Const(0);
+            for (int i = 0; i < n; i++) {
+                c.i32Const(0);
+                c.memory(I32_LOAD8_U, 0, 40_000 + i, 0);
+                c.op(I32_ADD);
+            }
+        });
+        assertArrayEquals(new Object[] {Math.min(n, 3) * (Math.min(n, 3) + 1) / 2}, run(m, f));
+    }
+
     @Test
     void straightLineArithmeticWithValuesLiveAcrossTheWholeFunction() {
         ModuleFixture m = new ModuleFixture();

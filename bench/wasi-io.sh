@@ -36,8 +36,8 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/native" "$work/dir"
 gcc -O2 -Wall -Wextra -Werror -o "$work/native/bigio" guests/wasi/src/bigio.c
 ./verge --version >/dev/null   # builds the jar first, outside the timings
-./mvnw -q -o -pl bench -am package -DskipTests >/dev/null 2>&1 || ./mvnw -q -pl bench -am package -DskipTests >&2
 . scripts/jdk.sh               # $JAVA: the JDK 25 that ./verge uses; the jar is run directly
+./mvnw -q -o -pl bench -am package -DskipTests >/dev/null 2>&1 || ./mvnw -q -pl bench -am package -DskipTests >&2
 java="$JAVA"
 
 names=(native verge)

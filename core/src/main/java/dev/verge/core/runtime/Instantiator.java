@@ -24,16 +24,6 @@ final class Instantiator {
 
     private Instantiator() {}
 
-    /**
-     * Memories of at most this many bytes (4 pages) are backed in full when they are created. Why:
-     * a memory is backed lazily, its array growing (by copying) when an access goes past it, and a
-     * small program touches most of a small memory at once: a C program built with LLVM writes its
-     * data near the start, its stack just below the initial stack pointer and its heap just above
-     * it, near the end of its 2-page memory. Lazily, that is three allocations and two copies per
-     * instance (about 220 KB allocated per hello request in the edge host instead of 140 KB).
-     */
-    static final long BACKED_IN_FULL = 4 * MemoryType.PAGE_SIZE;
-
     /** {@code imports} are already checked against the module's imports, in their order; {@code data} may be null. */
     static Instance instantiate(CompiledModule compiled, Extern[] imports, Object data) {
         WasmModule m = compiled.module();
@@ -64,13 +54,6 @@ final class Instantiator {
         }
         for (MemoryType mt : m.memories()) {
             inst.memories[mi++] = new Memory(mt, config.maxMemoryPages(), config.pagedMemory());
-        }
-        for (int d = mi - m.memories().size(); d < mi; d++) {
-            long bytes = inst.memories[d].byteSize();
-            if (bytes > 0 && bytes <= BACKED_IN_FULL) {
-                // Touching the last byte backs the whole memory in one allocation.
-                inst.memories[d].readI8(bytes - 1);
-            }
         }
         for (TableType t : m.tables()) {
             inst.tables[ti++] = new Table(t, null, config.maxTableSize());

@@ -31,6 +31,18 @@ final class Bridges {
         invoke(cb, ft, f, ctx);
     }
 
+    /**
+     * {@code cf<type>(params..., int index, Instance)}: calls function {@code index} through the
+     * instance's function object, for callees the class does not name (see {@link Calls}).
+     */
+    static void farBridge(CodeBuilder cb, FuncType ft) {
+        int index = paramSlots(ft);
+        int ctx = index + 1;
+        int f = cb.allocateLocal(TypeKind.REFERENCE);
+        cb.aload(ctx).getfield(RuntimeNames.INSTANCE, "functions", RuntimeNames.FUNCTION_ARRAY).iload(index).aaload().astore(f);
+        invoke(cb, ft, f, ctx);
+    }
+
     /** The most same-type functions an indirect call dispatches to directly. */
     private static final int MAX_DIRECT_TARGETS = 256;
 
@@ -40,7 +52,8 @@ final class Bridges {
      * {@code invokestatic} through a switch on its index, which HotSpot can inline; other
      * functions go through their method handle.
      *
-     * @param sameType the defined functions of this module whose type equals {@code ft}
+     * @param sameType the defined functions of this class whose type equals {@code ft} (a call to
+     *     another class's function would take pool entries per target: those take the slow path)
      */
     static void indirectBridge(CodeBuilder cb, ModuleContext mc, FuncType ft, int typeIndex, int table, List<Integer> sameType) {
         int element = paramSlots(ft);

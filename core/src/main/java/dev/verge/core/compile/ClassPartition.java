@@ -58,18 +58,22 @@ final class ClassPartition {
      * The partition to start from: one class when the module obviously fits (its functions are
      * all it names, so no scan of the code is needed), else a plan from a scan of every call.
      */
-    static ClassPartition of(WasmModule module) {
+    static ClassPartition of(WasmModule module, int budget) {
         int functions = module.functionTypeIndices().size();
-        if (FORCED_BUDGET <= 0 && oneClassEstimate(module) <= DEFAULT_BUDGET) {
+        if (FORCED_BUDGET <= 0 && oneClassEstimate(module) <= budget) {
             return new ClassPartition(new int[] {0}, functions, null, null);
         }
-        return plan(module);
+        return plan(module, budget);
+    }
+
+    /** The budget to use when none is given: the knob's, else {@link #DEFAULT_BUDGET}. */
+    static int defaultBudget() {
+        return FORCED_BUDGET > 0 ? FORCED_BUDGET : DEFAULT_BUDGET;
     }
 
     /** A plan from a scan of every call, also for a module that proved too large for one class. */
-    static ClassPartition plan(WasmModule module) {
+    static ClassPartition plan(WasmModule module, int budget) {
         Costs costs = Costs.scan(module);
-        int budget = FORCED_BUDGET > 0 ? FORCED_BUDGET : DEFAULT_BUDGET;
         int n = costs.functionCount();
         int[] first = new int[16];
         int classes = 0;

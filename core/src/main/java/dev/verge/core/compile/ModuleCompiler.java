@@ -72,7 +72,17 @@ public final class ModuleCompiler {
      * split where it filled and built again.
      */
     public static List<GeneratedClass> generate(WasmModule module, EngineConfig config, FunctionDriver driver, ClassDesc self) {
-        ClassPartition partition = ClassPartition.of(module);
+        return generate(module, config, driver, self, ClassPartition.defaultBudget());
+    }
+
+    /**
+     * {@link #generate(WasmModule, EngineConfig, FunctionDriver, ClassDesc)} with the functions
+     * partitioned by a budget of {@code classBudget} estimated constant-pool entries per class
+     * instead of the default 40,000: for tests (a budget beyond what a pool holds makes the
+     * builder find the overflow itself and split).
+     */
+    public static List<GeneratedClass> generate(WasmModule module, EngineConfig config, FunctionDriver driver, ClassDesc self, int classBudget) {
+        ClassPartition partition = ClassPartition.of(module, classBudget);
         List<GeneratedClass> out = new ArrayList<>();
         int k = 0;
         while (k < partition.classCount()) {
@@ -81,7 +91,7 @@ public final class ModuleCompiler {
                 out.add(new GeneratedClass(partition.first(k), generateClass(module, config, driver, partition, k, name)));
                 k++;
             } catch (PoolFull full) {
-                ClassPartition next = partition.planned() ? partition.split(k, full.at) : ClassPartition.plan(module);
+                ClassPartition next = partition.planned() ? partition.split(k, full.at) : ClassPartition.plan(module, classBudget);
                 if (next == null) {
                     throw new CompilationException("cannot compile module: function " + partition.first(k)
                             + " alone needs more constant pool entries than a class holds", full);
@@ -147,7 +157,9 @@ public final class ModuleCompiler {
             return cf.build(self, clb -> {
                 pool[0] = clb.constantPool();
                 clb.withFlags(AccessFlag.FINAL, AccessFlag.SYNTHETIC);
-                reserveNames(clb.constantPool(), mc, from, to);
+                if (partition.planned()) {
+                    reserveNames(clb.constantPool(), mc, from, to);
+                }
                 for (int i = from; i < to; i++) {
                     if (i > from && clb.constantPool().size() > POOL_FULL) {
                         throw new PoolFull(i);
@@ -197,7 +209,11 @@ public final class ModuleCompiler {
     /**
      * Puts the names of the class's functions and of the other classes' functions it calls in the
      * pool first, before any code: the pool-safe constants ({@link PoolSafeConstants}) stop taking
-     * entries at their soft limit, so names, which have no other encoding, always find room.
+     * entries at their soft limit, so names, which have no other encoding, always find room. Only
+     * for partitioned modules: it moves constants to pool indices past 255 ({@code ldc_w}, a byte
+     * longer, which can change HotSpot's inlining of small methods), and a module that fits one
+     * class keeps exactly the code it had before partitioning existed; if its pool overflows
+     * anyway, it is partitioned.
      */
     private static void reserveNames(ConstantPoolBuilder cp, ModuleContext mc, int from, int to) {
         ClassEntry owner = cp.classEntry(mc.thisClass);

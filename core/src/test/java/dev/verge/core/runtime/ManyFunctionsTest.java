@@ -10,10 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.verge.core.binary.ModuleEncoder;
+import dev.verge.core.compile.ModuleCompiler;
 import dev.verge.core.model.FuncType;
 import dev.verge.core.model.Limits;
 import dev.verge.core.model.RefType;
 import dev.verge.core.model.TableType;
+import dev.verge.core.model.WasmModule;
+import dev.verge.core.validate.Validator;
+import java.lang.constant.ClassDesc;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -91,6 +96,28 @@ class ManyFunctionsTest {
     @Test
     void moduleOf100000Functions() {
         int n = 100_000;
+        CompiledModule compiled = tree(n).exportFunction("sum", 0).compile();
+        assertTrue(compiled.codeClasses().size() > 2, "classes: " + compiled.codeClasses().size());
+        assertArrayEquals(new Object[] {(long) n}, new Linker().instantiate(compiled).function("sum").call());
+    }
+
+    /**
+     * With a budget no pool can hold, the estimate puts everything in one class: the builder finds
+     * the overflow itself (the one-class attempt fills past its watermark; the planned class
+     * overflows while its names are reserved) and splits until every class fits.
+     */
+    @Test
+    void classWhosePoolOverflowsIsSplitByTheBuilder() {
+        int n = 25_000;
+        WasmModule module = tree(n).exportFunction("sum", 0).build();
+        List<ModuleCompiler.GeneratedClass> classes = ModuleCompiler.generate(module, EngineConfig.DEFAULT,
+                Validation.driver(Validator.validate(module)), ClassDesc.of("dev.verge.core.runtime.WasmCode"), 1_000_000);
+        assertTrue(classes.size() >= 2, "classes: " + classes.size());
+        CompiledModule compiled = new Engine().deserialize(ModuleArtifact.write(EngineConfig.DEFAULT, ModuleEncoder.encode(module), classes));
+        assertArrayEquals(new Object[] {(long) n}, new Linker().instantiate(compiled).function("sum").call());
+    }
+
+    private static ModuleFixture tree(int n) {
         ModuleFixture m = new ModuleFixture();
         FuncType type = sig(List.of(), List.of(I64));
         for (int i = 0; i < n; i++) {
@@ -103,9 +130,7 @@ class ManyFunctionsTest {
                 }
             });
         }
-        CompiledModule compiled = m.exportFunction("sum", 0).compile();
-        assertTrue(compiled.codeClasses().size() > 2, "classes: " + compiled.codeClasses().size());
-        assertArrayEquals(new Object[] {(long) n}, new Linker().instantiate(compiled).function("sum").call());
+        return m;
     }
 
     /** More distinct callees than a class's pool can name: those past the budget are called by index. */

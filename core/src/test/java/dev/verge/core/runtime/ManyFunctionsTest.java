@@ -133,24 +133,52 @@ class ManyFunctionsTest {
         return m;
     }
 
-    /** More distinct callees than a class's pool can name: those past the budget are called by index. */
+    /**
+     * More distinct callees than a class's pool can name: those past the budget are called by
+     * index through a bridge, also with several results and with parameters beyond the JVM's 255
+     * slots (the last two callees).
+     */
     @Test
     void oneFunctionCalling40000DistinctFunctions() {
         int n = 40_000;
+        int wideParams = 130; // 260 slots
         ModuleFixture m = new ModuleFixture();
+        int pair = n + 1;
+        int wide = n + 2;
         int caller = m.func(VOID_TO_I32, c -> {
             c.i32Const(0);
             for (int i = 1; i <= n; i++) {
                 c.index(CALL, i);
                 c.op(I32_ADD);
             }
+            c.i64Const(1);
+            c.index(CALL, pair);
+            c.op(I32_ADD);
+            c.op(I32_ADD);
+            for (int i = 0; i < wideParams; i++) {
+                c.i64Const(i);
+            }
+            c.index(CALL, wide);
+            c.op(I32_ADD);
         });
         for (int i = 1; i <= n; i++) {
             int value = i;
             m.func(VOID_TO_I32, c -> c.i32Const(value));
         }
+        // pair(x) = (x + 4, 6); wide(p0..p129) = p129
+        assertEquals(pair, m.func(sig(List.of(I64), List.of(I32, I32)), c -> {
+            c.index(LOCAL_GET, 0);
+            c.op(I32_WRAP_I64);
+            c.i32Const(4);
+            c.op(I32_ADD);
+            c.i32Const(6);
+        }));
+        assertEquals(wide, m.func(sig(java.util.Collections.nCopies(wideParams, I64), List.of(I32)), c -> {
+            c.index(LOCAL_GET, wideParams - 1);
+            c.op(I32_WRAP_I64);
+        }));
         Instance instance = m.exportFunction("sum", caller).instantiate();
-        assertArrayEquals(new Object[] {n * (n + 1) / 2}, instance.function("sum").call());
+        assertArrayEquals(new Object[] {n * (n + 1) / 2 + 5 + 6 + wideParams - 1}, instance.function("sum").call());
     }
 
     /** Fillers between the functions under test, so that those land in different classes (about 13,000 fillers each). */

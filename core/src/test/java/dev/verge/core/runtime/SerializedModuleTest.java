@@ -165,6 +165,30 @@ class SerializedModuleTest {
                 () -> new Engine().deserialize(Arrays.copyOf(bytes, bytes.length + 1))).reason());
     }
 
+    /** Version 1 held one class file where version 2 holds a list: it must be refused, never misread. */
+    @Test
+    void formatVersion1IsRefused() {
+        byte[] bytes = new Engine().compile(sample()).serialize();
+        bytes[ModuleArtifact.MAGIC.length] = 0;
+        bytes[ModuleArtifact.MAGIC.length + 1] = 1;
+        SerializedModuleException e = assertThrows(SerializedModuleException.class, () -> new Engine().deserialize(bytes));
+        assertEquals(Reason.FORMAT_VERSION, e.reason());
+        assertTrue(e.getMessage().contains("format version 1, this Verge reads version 2"), e.getMessage());
+    }
+
+    @Test
+    void classesThatDoNotHoldTheFunctionsInOrderAreRefused() {
+        byte[] wasm = ModuleEncoder.encode(sample());
+        byte[] classFile = ModuleArtifact.read(EngineConfig.DEFAULT, new Engine().compile(sample()).serialize()).classes().getFirst().bytes();
+        for (List<ModuleCompiler.GeneratedClass> classes : List.of(
+                List.of(new ModuleCompiler.GeneratedClass(1, classFile)),
+                List.of(new ModuleCompiler.GeneratedClass(0, classFile), new ModuleCompiler.GeneratedClass(0, classFile)),
+                List.of(new ModuleCompiler.GeneratedClass(0, classFile), new ModuleCompiler.GeneratedClass(1_000, classFile)))) {
+            byte[] artifact = ModuleArtifact.write(EngineConfig.DEFAULT, wasm, classes);
+            assertEquals(Reason.REJECTED, assertThrows(SerializedModuleException.class, () -> new Engine().deserialize(artifact)).reason());
+        }
+    }
+
     @Test
     void anotherFormatVersionIsRefused() {
         byte[] bytes = new Engine().compile(sample()).serialize();

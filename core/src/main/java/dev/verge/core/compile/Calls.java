@@ -24,15 +24,23 @@ final class Calls {
 
     /** Calls function {@code index} of type {@code ft}; its arguments are on the stack, the instance in local {@code ctx}. */
     static void call(CodeBuilder cb, ModuleContext mc, int index, FuncType ft, int ctx) {
-        if (mc.isOwn(index)) {
-            cb.aload(ctx).invokestatic(mc.thisClass, ModuleContext.functionMethod(index), ModuleContext.descriptor(ft));
-        } else if (mc.partition.named(mc.classIndex, index)) {
-            cb.aload(ctx).invokedynamic(crossClass(index, ft));
+        if (mc.isOwn(index) || mc.partition.named(mc.classIndex, index)) {
+            direct(cb, mc, index, ft, ctx);
         } else {
             int typeIndex = mc.functionTypes.get(index);
             mc.farBridges.add(typeIndex);
             PoolSafeConstants.loadInt(cb, index);
             cb.aload(ctx).invokestatic(mc.thisClass, ModuleContext.farMethod(typeIndex), ModuleContext.descriptor(ft, ConstantDescs.CD_int));
+        }
+    }
+
+    /** Calls function {@code index}, this class's own or one it names, with {@code invokestatic} or {@code invokedynamic}. */
+    static void direct(CodeBuilder cb, ModuleContext mc, int index, FuncType ft, int ctx) {
+        cb.aload(ctx);
+        if (mc.isOwn(index)) {
+            cb.invokestatic(mc.thisClass, ModuleContext.functionMethod(index), ModuleContext.descriptor(ft));
+        } else {
+            cb.invokedynamic(crossClass(index, ft));
         }
     }
 

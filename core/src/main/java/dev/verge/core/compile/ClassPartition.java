@@ -3,11 +3,16 @@ package dev.verge.core.compile;
 import dev.verge.core.binary.CodeReader;
 import dev.verge.core.instr.IgnoringVisitor;
 import dev.verge.core.instr.Op;
+import dev.verge.core.model.FuncType;
 import dev.verge.core.model.FunctionBody;
 import dev.verge.core.model.WasmModule;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * Which hidden class each function goes to. A class's constant pool holds at most 65,535 entries
@@ -170,7 +175,19 @@ final class ClassPartition {
         return total;
     }
 
-    /** What each function costs a class: its callees and indirect-call signatures, from a scan of its code. */
+    /** The module's defined functions (function index space) by type, in index order. */
+    static Map<FuncType, List<Integer>> definedByType(WasmModule module, List<Integer> functionTypes) {
+        Map<FuncType, List<Integer>> out = new HashMap<>();
+        for (int i = functionTypes.size() - module.codes().size(); i < functionTypes.size(); i++) {
+            out.computeIfAbsent(module.funcType(functionTypes.get(i)), t -> new ArrayList<>()).add(i);
+        }
+        return out;
+    }
+
+    /**
+     * What each function costs a class: its callees, counting for each {@code call_indirect} the
+     * targets its bridge would call directly, from a scan of its code.
+     */
     record Costs(WasmModule module, int imported, int[][] callees, int[] typeOf) {
         int functionCount() {
             return typeOf.length;
@@ -191,19 +208,33 @@ final class ClassPartition {
             int[][] callees = new int[module.codes().size()][];
             int[] mark = new int[typeOf.length];
             Arrays.fill(mark, -1);
+            Map<FuncType, List<Integer>> byType = definedByType(module, types);
             for (int d = 0; d < callees.length; d++) {
                 int self = d;
                 int[][] out = {new int[8]};
                 int[] count = {0};
+                IntConsumer callee = index -> {
+                    if (mark[index] != self) {
+                        mark[index] = self;
+                        if (count[0] == out[0].length) {
+                            out[0] = Arrays.copyOf(out[0], count[0] * 2);
+                        }
+                        out[0][count[0]++] = index;
+                    }
+                };
                 CodeReader.read(module.codes().get(d).body(), new IgnoringVisitor() {
                     @Override
                     public void index(Op op, int index) {
-                        if (op == Op.CALL && mark[index] != self) {
-                            mark[index] = self;
-                            if (count[0] == out[0].length) {
-                                out[0] = Arrays.copyOf(out[0], count[0] * 2);
-                            }
-                            out[0][count[0]++] = index;
+                        if (op == Op.CALL) {
+                            callee.accept(index);
+                        }
+                    }
+
+                    @Override
+                    public void index2(Op op, int typeIndex, int table) {
+                        // The indirect bridge calls these directly when the class names them.
+                        if (op == Op.CALL_INDIRECT) {
+                            Bridges.directTargets(byType.getOrDefault(module.funcType(typeIndex), List.of())).forEach(callee::accept);
                         }
                     }
                 });
@@ -219,8 +250,8 @@ final class ClassPartition {
         /** Functions named in this class: own ones and callees, in the order first named. */
         private int[] names = new int[16];
         private int nameCount;
-        private final BitSet namedSet = new java.util.BitSet();
-        private final BitSet typesSeen = new java.util.BitSet();
+        private final BitSet namedSet = new BitSet();
+        private final BitSet typesSeen = new BitSet();
         private int size;
         private long total = FIXED;
 

@@ -173,10 +173,8 @@ public final class ModuleCompiler {
                         defineFunction(clb, mc, driver, i - imported, tightening);
                     }
                 }
-                Map<FuncType, List<Integer>> definedByType = new HashMap<>();
-                for (int i = Math.max(from, imported); i < to; i++) {
-                    definedByType.computeIfAbsent(mc.functionType(i), t -> new ArrayList<>()).add(i);
-                }
+                Map<FuncType, List<Integer>> definedByType = mc.indirectBridges.isEmpty() ? Map.of()
+                        : ClassPartition.definedByType(module, mc.functionTypes);
                 for (long key : mc.indirectBridges) {
                     int typeIndex = (int) (key >>> 32);
                     int table = (int) key;

@@ -18,7 +18,12 @@ import dev.verge.core.model.RefType;
 import dev.verge.core.model.TableType;
 import dev.verge.core.model.WasmModule;
 import dev.verge.core.validate.Validator;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.CodeElement;
+import java.lang.classfile.MethodModel;
+import java.lang.classfile.instruction.InvokeDynamicInstruction;
 import java.lang.constant.ClassDesc;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -273,6 +278,26 @@ class ManyFunctionsTest {
         CompiledModule compiled = spread().compile();
         assertTrue(compiled.codeClasses().size() >= 3, "classes: " + compiled.codeClasses().size());
         assertSpreadWorks(compiled);
+    }
+
+    /** {@code viaTable}'s bridge switches over {@code first}, of another class, with the call site its class names it by. */
+    @Test
+    void indirectBridgeCallsOtherClassesFunctionsDirectly() {
+        WasmModule module = spread().build();
+        List<String> direct = new ArrayList<>();
+        for (ModuleCompiler.GeneratedClass c : ModuleCompiler.generate(module, EngineConfig.DEFAULT, Validation.driver(Validator.validate(module)),
+                ClassDesc.of("dev.verge.core.runtime.WasmCode"))) {
+            for (MethodModel m : ClassFile.of().parse(c.bytes()).methods()) {
+                if (m.methodName().stringValue().startsWith("ci")) {
+                    for (CodeElement e : m.code().orElseThrow()) {
+                        if (e instanceof InvokeDynamicInstruction call) {
+                            direct.add(call.name().stringValue());
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(direct.contains("f1"), "indirect bridges' cross-class calls: " + direct);
     }
 
     @Test

@@ -43,6 +43,16 @@ final class RequestBodyStream extends InputStream {
         return n < 0 ? -1 : one[0] & 0xff;
     }
 
+    /**
+     * What the body has buffered (the rest of the chunk being read): WASI reads that much on the
+     * guest's thread and hands only reads that may wait for the client to a thread of their own,
+     * so that the guest's wall limit can end the wait (see the wasi module's StreamInput).
+     */
+    @Override
+    public int available() throws IOException {
+        return in == null || overLimit ? 0 : (int) Math.min(in.available(), limit - read + 1);
+    }
+
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
         if (overLimit) {

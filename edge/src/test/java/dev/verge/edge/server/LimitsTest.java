@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -65,6 +69,24 @@ class LimitsTest {
         assertEquals(504, r.status());
         assertTrue(edge.log().contains("\"limit\":\"wall_time\""), edge.log());
         assertEquals(200, edge.get("/stall/echo").statusCode(), "only that request failed");
+        // The read the guest left waiting for the body ends with the request: no thread leaks.
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            while (threadDump().contains("verge-wasi-stdin")) {
+                Thread.sleep(50);
+            }
+        });
+    }
+
+    /** Every thread's name and stack, virtual threads included. */
+    private String threadDump() throws IOException {
+        Path file = store.resolveSibling(store.getFileName() + "-threads-" + System.nanoTime() + ".txt");
+        try {
+            ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                    .dumpThreads(file.toString(), HotSpotDiagnosticMXBean.ThreadDumpFormat.TEXT_PLAIN);
+            return Files.readString(file);
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     @Test

@@ -3,10 +3,12 @@ package dev.verge.edge.server;
 import dev.verge.edge.guest.GuestRunner;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.util.Blocker;
 import org.eclipse.jetty.util.IO;
 
 /**
@@ -25,7 +27,9 @@ import org.eclipse.jetty.util.IO;
 final class RequestBodyStream extends InputStream {
     private final Request request;
     private final long limit;
-    private final Blocker.Shared blocker = new Blocker.Shared();
+    /** A wait for the client in progress (see {@link #end}), or null. */
+    private volatile CompletableFuture<Void> waiting;
+    private volatile boolean ended;
     /** The chunk being read, or null before the first and between chunks. */
     private Content.Chunk chunk;
     private long read;
@@ -123,17 +127,45 @@ final class RequestBodyStream extends InputStream {
         }
     }
 
-    /** Waits until the client sends more (or fails), then the chunk to read from. */
+    /**
+     * Waits until the client sends more (or fails), then the chunk to read from; fails at once
+     * once the run is {@link #end ended}.
+     */
     private Content.Chunk awaitChunk() throws IOException {
         while (true) {
-            try (Blocker.Runnable demanded = blocker.runnable()) {
-                request.demand(demanded);
-                demanded.block();
+            CompletableFuture<Void> demanded = new CompletableFuture<>();
+            waiting = demanded;
+            try {
+                if (ended) {
+                    throw new IOException("the request's guest has ended");
+                }
+                request.demand(() -> demanded.complete(null));
+                demanded.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for the request body");
+            } catch (ExecutionException e) {
+                throw new IOException(e.getCause().getMessage(), e.getCause());
+            } finally {
+                waiting = null;
             }
             Content.Chunk c = ready();
             if (c != null) {
                 return c;
             }
+        }
+    }
+
+    /**
+     * The guest's run is over. A read it left waiting for the client (WASI hands a read that may
+     * wait to a thread of its own, which a stopped guest leaves behind) fails now rather than
+     * whenever Jetty next calls the request's demand, which after the response may be never.
+     */
+    void end() {
+        ended = true;
+        CompletableFuture<Void> w = waiting;
+        if (w != null) {
+            w.completeExceptionally(new IOException("the request's guest has ended"));
         }
     }
 

@@ -63,6 +63,9 @@ public final class EdgeUpload {
             System.out.printf("%d MiB POST x %d: median wall %.1f ms, process CPU %.1f ms%n", mb, n, wall[n / 2], cpu[n / 2]);
         } finally {
             server.close();
+            try (var files = Files.walk(store)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
         System.exit(0);
     }

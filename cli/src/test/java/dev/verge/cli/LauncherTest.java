@@ -73,6 +73,7 @@ class LauncherTest {
         Files.setLastModifiedTime(root.resolve("pom.xml"), FileTime.fromMillis(System.currentTimeMillis() - 60_000));
         target = Files.createDirectories(root.resolve("cli/target"));
         Files.writeString(target.resolve("verge.jar"), "jar");
+        Files.writeString(target.resolve("verge-start.jar"), "start jar");
         for (Path p : List.of(root.resolve("verge"), jdk.resolve("bin/java"), jdk.resolve("bin/javac"))) {
             Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
@@ -139,6 +140,13 @@ class LauncherTest {
     }
 
     @Test
+    void theStartJarComesFirstOnTheClassPath() throws Exception {
+        launch("--version");
+        assertTrue(lastJavaRun().endsWith("-cp " + target.resolve("verge-start.jar") + ":" + target.resolve("verge.jar")
+                + " dev.verge.cli.Main --version"), lastJavaRun());
+    }
+
+    @Test
     void eachSubcommandHasItsOwnArchive() throws Exception {
         launch("run", "x.wasm");
         launch("wast", "y.wast");
@@ -183,7 +191,7 @@ class LauncherTest {
             assertFalse(lastJavaRun().contains("AOT"), lastJavaRun());
             assertFalse(lastJavaRun().contains("AutoCreateSharedArchive"), lastJavaRun());
             try (var files = Files.list(target)) {
-                assertEquals(List.of("verge.jar"), files.map(p -> p.getFileName().toString()).toList());
+                assertEquals(List.of("verge-start.jar", "verge.jar"), files.map(p -> p.getFileName().toString()).sorted().toList());
             }
 
             Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));

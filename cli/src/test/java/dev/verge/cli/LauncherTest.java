@@ -22,10 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The {@code ./verge} launcher's start-up archives, run on a copy of the launcher in a scratch
  * tree with a fake JDK whose {@code java} logs its arguments and writes the files the real one
- * would: the first run records the AOT configuration, the next makes the cache in the background,
- * later runs map it; stale files go; a tree the user cannot write gets no archive made; without
- * flock the dynamic CDS archive is used; and the archive options never change what the command
- * prints.
+ * would: by default the first run writes a dynamic CDS archive that later runs map; with
+ * {@code VERGE_AOT=1} the first run records the AOT configuration, the next makes the cache in the
+ * background, later runs map it (without flock: the CDS archive); stale files go; a tree the user
+ * cannot write gets no archive made but uses one that is there; and the archive options never
+ * change what the command prints.
  */
 class LauncherTest {
     @TempDir
@@ -103,6 +104,12 @@ class LauncherTest {
         return launch(Map.of(), List.of(), args);
     }
 
+    private static final Map<String, String> AOT = Map.of("VERGE_AOT", "1");
+
+    private Result launchAot(String... args) throws IOException, InterruptedException {
+        return launch(AOT, List.of(), args);
+    }
+
     /** The last run's java arguments. */
     private String lastJavaRun() throws IOException {
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
@@ -118,13 +125,13 @@ class LauncherTest {
 
     @Test
     void recordsThenCreatesThenMapsTheAotCache() throws Exception {
-        Result first = launch("run", "x.wasm");
+        Result first = launchAot("run", "x.wasm");
         assertEquals(new Result(0, "guest output\n", ""), first);
         assertTrue(lastJavaRun().contains("-XX:AOTMode=record -XX:AOTConfiguration=" + target.resolve("verge-run.aotconf")), lastJavaRun());
         assertTrue(lastJavaRun().contains("-XX:-DisplayVMOutput"), "the JVM's 'configuration recorded' line is kept off stdout");
         assertTrue(Files.exists(target.resolve("verge-run.aotconf")));
 
-        Result second = launch("run", "x.wasm");
+        Result second = launchAot("run", "x.wasm");
         assertEquals(new Result(0, "guest output\n", ""), second);
         awaitFile(target.resolve("verge-run.aot"));
         for (int i = 0; i < 200 && Files.exists(target.resolve("verge-run.aotconf")); i++) {
@@ -133,7 +140,7 @@ class LauncherTest {
         assertFalse(Files.exists(target.resolve("verge-run.aotconf")), "the configuration goes once the cache is made");
         assertTrue(Files.readString(log).contains("-XX:AOTMode=create -XX:AOTConfiguration=" + target.resolve("verge-run.aotconf")));
 
-        Result third = launch("run", "x.wasm");
+        Result third = launchAot("run", "x.wasm");
         assertEquals(new Result(0, "guest output\n", ""), third);
         assertTrue(lastJavaRun().contains("-XX:AOTCache=" + target.resolve("verge-run.aot")), lastJavaRun());
         assertFalse(lastJavaRun().contains("AOTMode"), lastJavaRun());
@@ -148,17 +155,19 @@ class LauncherTest {
 
     @Test
     void eachSubcommandHasItsOwnArchive() throws Exception {
-        launch("run", "x.wasm");
+        launchAot("run", "x.wasm");
+        launchAot("wast", "y.wast");
         launch("wast", "y.wast");
         assertTrue(Files.exists(target.resolve("verge-run.aotconf")));
         assertTrue(Files.exists(target.resolve("verge-wast.aotconf")));
+        assertTrue(Files.exists(target.resolve("verge-wast.jsa")));
     }
 
     @Test
     void filesOlderThanTheJarAreDropped() throws Exception {
         Files.writeString(target.resolve("verge-run.aot"), "old");
         Files.setLastModifiedTime(target.resolve("verge-run.aot"), FileTime.fromMillis(System.currentTimeMillis() - 30_000));
-        launch("run", "x.wasm");
+        launchAot("run", "x.wasm");
         assertFalse(lastJavaRun().contains("-XX:AOTCache="), "a cache made for an older jar is not used");
         assertFalse(Files.exists(target.resolve("verge-run.aot")));
         assertTrue(lastJavaRun().contains("-XX:AOTMode=record"));
@@ -166,7 +175,7 @@ class LauncherTest {
 
     @Test
     void offWithVergeCdsZero() throws Exception {
-        Result r = launch(Map.of("VERGE_CDS", "0"), List.of(), "run", "x.wasm");
+        Result r = launch(Map.of("VERGE_CDS", "0", "VERGE_AOT", "1"), List.of(), "run", "x.wasm");
         assertEquals("guest output\n", r.out());
         assertFalse(lastJavaRun().contains("AOT"), lastJavaRun());
         assertFalse(lastJavaRun().contains("SharedArchiveFile"), lastJavaRun());
@@ -186,18 +195,24 @@ class LauncherTest {
         Files.setPosixFilePermissions(log, PosixFilePermissions.fromString("rw-rw-rw-"));
         Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("r-xr-xr-x"));
         try {
-            Result r = launch(Map.of(), prefix, "run", "x.wasm");
-            assertEquals(new Result(0, "guest output\n", ""), r);
-            assertFalse(lastJavaRun().contains("AOT"), lastJavaRun());
-            assertFalse(lastJavaRun().contains("AutoCreateSharedArchive"), lastJavaRun());
-            try (var files = Files.list(target)) {
-                assertEquals(List.of("verge-start.jar", "verge.jar"), files.map(p -> p.getFileName().toString()).sorted().toList());
+            for (Map<String, String> mode : List.of(Map.<String, String>of(), AOT)) {
+                Result r = launch(mode, prefix, "run", "x.wasm");
+                assertEquals(new Result(0, "guest output\n", ""), r);
+                assertFalse(lastJavaRun().contains("AOT"), lastJavaRun());
+                assertFalse(lastJavaRun().contains("SharedArchiveFile"), lastJavaRun());
+                try (var files = Files.list(target)) {
+                    assertEquals(List.of("verge-start.jar", "verge.jar"), files.map(p -> p.getFileName().toString()).sorted().toList());
+                }
             }
 
             Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
             Files.writeString(target.resolve("verge-run.aot"), "cache");
+            Files.writeString(target.resolve("verge-run.jsa"), "archive");
             Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("r-xr-xr-x"));
             launch(Map.of(), prefix, "run", "x.wasm");
+            assertTrue(lastJavaRun().contains("-XX:SharedArchiveFile=" + target.resolve("verge-run.jsa") + " -Xlog"), lastJavaRun());
+            assertFalse(lastJavaRun().contains("AutoCreateSharedArchive"), lastJavaRun());
+            launch(AOT, prefix, "run", "x.wasm");
             assertTrue(lastJavaRun().contains("-XX:AOTCache=" + target.resolve("verge-run.aot")), lastJavaRun());
         } finally {
             Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -205,7 +220,20 @@ class LauncherTest {
     }
 
     @Test
-    void withoutFlockTheDynamicCdsArchiveIsUsed() throws Exception {
+    void byDefaultTheDynamicCdsArchiveIsWrittenByTheFirstRunAndMappedByTheNext() throws Exception {
+        Result r = launch("run", "x.wasm");
+        assertEquals(new Result(0, "guest output\n", ""), r);
+        assertTrue(lastJavaRun().contains("-XX:SharedArchiveFile=" + target.resolve("verge-run.jsa") + " -XX:+AutoCreateSharedArchive"),
+                lastJavaRun());
+        assertFalse(lastJavaRun().contains("AOT"), lastJavaRun());
+        assertTrue(Files.exists(target.resolve("verge-run.jsa")));
+        Files.setLastModifiedTime(target.resolve("verge-run.jsa"), FileTime.fromMillis(System.currentTimeMillis() - 30_000));
+        launch("run", "x.wasm");
+        assertTrue(lastJavaRun().contains("-XX:+AutoCreateSharedArchive"), "an archive older than the jar is made again");
+    }
+
+    @Test
+    void withoutFlockTheAotCacheFallsBackToTheDynamicCdsArchive() throws Exception {
         // A PATH with every tool the launcher uses but flock.
         Path bin = Files.createDirectories(dir.resolve("bin"));
         for (String tool : List.of("bash", "find", "rm", "mv", "dirname", "cat", "sed", "head")) {
@@ -218,12 +246,13 @@ class LauncherTest {
                 }
             }
         }
-        Result r = launch(Map.of("PATH", bin.toString()), List.of(), "run", "x.wasm");
+        Map<String, String> env = Map.of("PATH", bin.toString(), "VERGE_AOT", "1");
+        Result r = launch(env, List.of(), "run", "x.wasm");
         assertEquals(new Result(0, "guest output\n", ""), r);
         assertTrue(lastJavaRun().contains("-XX:SharedArchiveFile=" + target.resolve("verge-run.jsa") + " -XX:+AutoCreateSharedArchive"),
                 lastJavaRun());
         assertTrue(Files.exists(target.resolve("verge-run.jsa")));
-        launch(Map.of("PATH", bin.toString()), List.of(), "run", "x.wasm");
+        launch(env, List.of(), "run", "x.wasm");
         assertTrue(lastJavaRun().contains("-XX:SharedArchiveFile=" + target.resolve("verge-run.jsa")), lastJavaRun());
     }
 }

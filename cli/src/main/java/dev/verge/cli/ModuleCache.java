@@ -136,11 +136,9 @@ final class ModuleCache {
         }
         try {
             CompiledModule module = engine.deserialize(bytes);
-            try {
-                Files.setLastModifiedTime(entry, FileTime.fromMillis(System.currentTimeMillis())); // recently used
-            } catch (IOException e) {
-                // Only the eviction order suffers.
-            }
+            // Recently used. java.io.File rather than Files.setLastModifiedTime, whose file-system
+            // view spins a lambda class in a fresh JVM; a failure only costs the eviction order.
+            entry.toFile().setLastModified(System.currentTimeMillis());
             return module;
         } catch (SerializedModuleException e) {
             return null; // corrupt or foreign: compiled again and overwritten

@@ -70,6 +70,18 @@ class ModuleCacheTest {
     }
 
     @Test
+    void aHitMarksTheEntryRecentlyUsed() throws IOException {
+        ModuleCache cache = cache();
+        Engine engine = new Engine();
+        byte[] fib = program("fib");
+        cache.compile(engine, fib);
+        Path entry = cache.entry(engine, fib);
+        Files.setLastModifiedTime(entry, FileTime.fromMillis(1_000_000));
+        cache.compile(engine, fib);
+        assertTrue(Files.getLastModifiedTime(entry).toMillis() > System.currentTimeMillis() - 600_000, "touched by the hit");
+    }
+
+    @Test
     void anEntryStoredForOtherBytesIsAMissAndIsRewritten() throws IOException {
         // Entry names are checksums, not digests: two modules may share one. The stored module's
         // bytes decide, so a module never runs another's code.

@@ -10,11 +10,12 @@
 #           the compilation cache (warm: the module is compiled once, before timing)
 #   jar     java -jar cli/target/verge.jar run: the same jar, no launcher and no start-up archive
 #   base    BASE/verge run, another checkout's launcher (--base BASE, e.g. main's), for A/B
+#   basejar java -jar BASE.jar run, another build's jar (--jar BASE.jar), for A/B without launchers
 # The runs are interleaved (native, verge, jar, [base], native, ...) so that all see the same load.
 # A last row runs the guest several times in one JVM (bench VergePhases) and gives the last,
 # warm run's wall and main-thread CPU time: the I/O path with no start-up and no JIT compiling.
 #
-#   bench/wasi-io.sh [--runs N] [--mb MB] [--base CHECKOUT]
+#   bench/wasi-io.sh [--runs N] [--mb MB] [--base CHECKOUT] [--jar BASE.jar]
 #     (defaults: 5 runs, 100 MB; VERGE_CACHE=off makes every run compile its module)
 set -euo pipefail
 export VERGE_CACHE="${VERGE_CACHE:-on}"
@@ -24,12 +25,14 @@ cd "$root"
 runs=5
 mb=100
 base=
+basejar=
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --mb) mb="$2"; shift 2 ;;
     --base) base="$(cd "$2" && pwd)"; shift 2 ;;
-    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --jar) basejar="$2"; shift 2 ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -45,6 +48,7 @@ java="$JAVA"
 
 names=(native verge jar)
 [ -n "$base" ] && names+=(base)
+[ -n "$basejar" ] && names+=(basejar)
 
 # The command line of configuration $1 for $2 mebibytes.
 command_of() {
@@ -53,6 +57,7 @@ command_of() {
     verge) echo "./verge run --dir $work/dir::/dir guests/wasi/wasm/bigio.wasm /dir/data $2" ;;
     jar) echo "$java -jar cli/target/verge.jar run --dir $work/dir::/dir guests/wasi/wasm/bigio.wasm /dir/data $2" ;;
     base) echo "$base/verge run --dir $work/dir::/dir guests/wasi/wasm/bigio.wasm /dir/data $2" ;;
+    basejar) echo "$java -jar $basejar run --dir $work/dir::/dir guests/wasi/wasm/bigio.wasm /dir/data $2" ;;
   esac
 }
 
@@ -111,6 +116,7 @@ for name in "${names[@]}"; do
     verge) label="./verge run, this tree (whole process: launcher, JVM start, load, run, exit)" ;;
     jar) label="java -jar verge.jar run, this tree (no launcher, no start-up archive)" ;;
     base) label="$base/verge run" ;;
+    basejar) label="java -jar $basejar run" ;;
   esac
   awk -v l="$label" -v w="$w" -v c="$c" -v sw="$sw" -v sc="$sc" -v nc="$nc" -v nsc="$nsc" 'BEGIN {
     nio = nc - nsc; if (nio < 1) nio = 1

@@ -1,32 +1,38 @@
 #!/usr/bin/env bash
 # WASI I/O benchmark: guests/wasi/src/bigio.c writes MB mebibytes to a file in 64 KiB blocks,
 # reads them back, and writes MB mebibytes to stdout (redirected to a file), natively (gcc -O2)
-# and under `verge run` (whole process: JVM start-up, compilation and run). Prints a Markdown
-# table of the median wall-clock and CPU (user + sys) times and the ratios to native, and checks
-# that the outputs agree. Each is also run with 1 MB: the difference between the two is what the
-# I/O itself costs, without the fixed start-up (for Verge the JVM's start and the compilation).
-# The runs are interleaved (native, verge, [base], native, ...) so that all see the same load.
+# and under Verge (whole process: launcher, JVM start-up, module load, run, exit). Prints a
+# Markdown table of the median wall-clock and CPU (user + sys, all threads) times and the ratios
+# to native, and checks that the outputs agree. Each is also run with 1 MB: the difference between
+# the two is what the I/O itself costs, without the fixed start-up.
+# Rows:
+#   verge   ./verge run, as a user types it: the launcher, its AOT cache (made before timing) and
+#           the compilation cache (warm: the module is compiled once, before timing)
+#   jar     java -jar cli/target/verge.jar run: the same jar, no launcher and no start-up archive
+#   base    BASE/verge run, another checkout's launcher (--base BASE, e.g. main's), for A/B
+#   basejar java -jar BASE.jar run, another build's jar (--jar BASE.jar), for A/B without launchers
+# The runs are interleaved (native, verge, jar, [base], native, ...) so that all see the same load.
 # A last row runs the guest several times in one JVM (bench VergePhases) and gives the last,
 # warm run's wall and main-thread CPU time: the I/O path with no start-up and no JIT compiling.
 #
-#   bench/wasi-io.sh [--runs N] [--mb MB] [--jar BASE.jar]
-#     (defaults: 5 runs, 100 MB; --jar adds a row for another verge.jar, e.g. main's, A/B)
+#   bench/wasi-io.sh [--runs N] [--mb MB] [--base CHECKOUT] [--jar BASE.jar]
+#     (defaults: 5 runs, 100 MB; VERGE_CACHE=off makes every run compile its module)
 set -euo pipefail
-# Every run compiles its module, as the figures published before the compilation cache did (and as
-# the engines compared with do); VERGE_CACHE=on measures runs that hit the cache instead.
-export VERGE_CACHE="${VERGE_CACHE:-off}"
+export VERGE_CACHE="${VERGE_CACHE:-on}"
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 runs=5
 mb=100
 base=
+basejar=
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --mb) mb="$2"; shift 2 ;;
-    --jar) base="$2"; shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --base) base="$(cd "$2" && pwd)"; shift 2 ;;
+    --jar) basejar="$2"; shift 2 ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -40,17 +46,37 @@ gcc -O2 -Wall -Wextra -Werror -o "$work/native/bigio" guests/wasi/src/bigio.c
 ./mvnw -q -o -pl bench -am package -DskipTests >/dev/null 2>&1 || ./mvnw -q -pl bench -am package -DskipTests >&2
 java="$JAVA"
 
-names=(native verge)
+names=(native verge jar)
 [ -n "$base" ] && names+=(base)
+[ -n "$basejar" ] && names+=(basejar)
 
 # The command line of configuration $1 for $2 mebibytes.
 command_of() {
   case "$1" in
     native) echo "$work/native/bigio $work/dir/data $2" ;;
-    verge) echo "$java -jar cli/target/verge.jar run --dir $work/dir::/dir guests/wasi/wasm/bigio.wasm /dir/data $2" ;;
-    base) echo "$java -jar $base run --dir $work/dir::/dir guests/wasi/wasm/bigio.wasm /dir/data $2" ;;
+    verge) echo "./verge run --dir $work/dir::/dir guests/wasi/wasm/bigio.wasm /dir/data $2" ;;
+    jar) echo "$java -jar cli/target/verge.jar run --dir $work/dir::/dir guests/wasi/wasm/bigio.wasm /dir/data $2" ;;
+    base) echo "$base/verge run --dir $work/dir::/dir guests/wasi/wasm/bigio.wasm /dir/data $2" ;;
+    basejar) echo "$java -jar $basejar run --dir $work/dir::/dir guests/wasi/wasm/bigio.wasm /dir/data $2" ;;
   esac
 }
+
+# Outside the timings: the module compiled into the cache, and each launcher's start-up archive
+# made (its first run records what to archive, the second makes the archive in the background).
+warm_up() {
+  local target=$1/cli/target i
+  for i in 1 2 3; do
+    # shellcheck disable=SC2046
+    $(command_of "$2" 1) >/dev/null 2>&1
+    # The second run makes the AOT cache in the background: wait for it (at most a minute).
+    for _ in $(seq 120); do
+      { [ "$i" -ge 2 ] && [ -f "$target/verge-run.aotconf" ] && [ ! -f "$target/verge-run.aot" ]; } || break
+      sleep 0.5
+    done
+  done
+}
+warm_up "$root" verge
+[ -n "$base" ] && warm_up "$base" base
 
 declare -A walls cpus
 for _ in $(seq "$runs"); do
@@ -87,8 +113,10 @@ for name in "${names[@]}"; do
   sw=$(echo "${walls[$name,1]}" | median); sc=$(echo "${cpus[$name,1]}" | median)
   case "$name" in
     native) label="native (gcc -O2)" ;;
-    verge) label="verge run, this tree (whole process: JVM start, compile, run)" ;;
-    base) label="verge run, $base" ;;
+    verge) label="./verge run, this tree (whole process: launcher, JVM start, load, run, exit)" ;;
+    jar) label="java -jar verge.jar run, this tree (no launcher, no start-up archive)" ;;
+    base) label="$base/verge run" ;;
+    basejar) label="java -jar $basejar run" ;;
   esac
   awk -v l="$label" -v w="$w" -v c="$c" -v sw="$sw" -v sc="$sc" -v nc="$nc" -v nsc="$nsc" 'BEGIN {
     nio = nc - nsc; if (nio < 1) nio = 1

@@ -7,12 +7,19 @@
 
 VERGE_MIN_JAVA=25
 
-# Prints the major version of the JDK at $1 (e.g. 25), or nothing if it is not a JDK.
+# Sets verge_major to the major version of the JDK at $1 (e.g. 25), or to nothing if it is not a
+# JDK. Pure bash where the release file answers: ./verge sources this at every call, and each
+# subshell or sed would cost it milliseconds.
 verge_jdk_major() {
-    local home=$1 version=
+    local home=$1 version= line
+    verge_major=
     [ -x "$home/bin/java" ] && [ -x "$home/bin/javac" ] || return 0
     if [ -f "$home/release" ]; then
-        version=$(sed -n 's/^JAVA_VERSION="\(.*\)"$/\1/p' "$home/release")
+        while IFS= read -r line || [ -n "$line" ]; do
+            case $line in
+                JAVA_VERSION=\"*\") version=${line#JAVA_VERSION=\"}; version=${version%\"}; break ;;
+            esac
+        done < "$home/release"
     fi
     if [ -z "$version" ]; then
         # No release file: ask the JVM (slower, so only as a fallback).
@@ -22,35 +29,36 @@ verge_jdk_major() {
     version=${version%%[.+-]*}     # 25.0.3 -> 25
     case $version in
         '' | *[!0-9]*) ;;
-        *) echo "$version" ;;
+        *) verge_major=$version ;;
     esac
 }
 
+# Sets verge_jdk to the JDK to use, or to nothing when there is none.
 verge_find_jdk() {
-    local major
+    verge_jdk=
     if [ -n "${JAVA_HOME:-}" ]; then
-        major=$(verge_jdk_major "$JAVA_HOME")
-        if [ -n "$major" ] && [ "$major" -ge "$VERGE_MIN_JAVA" ]; then
-            echo "$JAVA_HOME"
+        verge_jdk_major "$JAVA_HOME"
+        if [ -n "$verge_major" ] && [ "$verge_major" -ge "$VERGE_MIN_JAVA" ]; then
+            verge_jdk=$JAVA_HOME
             return
         fi
     fi
-    local candidate best= best_major=0
+    local candidate best_major=0
     for candidate in /usr/lib/jvm/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
         [ -d "$candidate" ] || continue
-        major=$(verge_jdk_major "$candidate")
-        if [ -n "$major" ] && [ "$major" -ge "$VERGE_MIN_JAVA" ] && [ "$major" -gt "$best_major" ]; then
-            best=$candidate
-            best_major=$major
+        verge_jdk_major "$candidate"
+        if [ -n "$verge_major" ] && [ "$verge_major" -ge "$VERGE_MIN_JAVA" ] && [ "$verge_major" -gt "$best_major" ]; then
+            verge_jdk=$candidate
+            best_major=$verge_major
         fi
     done
-    [ -n "$best" ] && echo "$best"
 }
 
-if VERGE_JDK=$(verge_find_jdk) && [ -n "$VERGE_JDK" ]; then
-    export JAVA_HOME=$VERGE_JDK
+verge_find_jdk
+if [ -n "$verge_jdk" ]; then
+    export JAVA_HOME=$verge_jdk
     export JAVA=$JAVA_HOME/bin/java
-    unset VERGE_JDK
+    unset verge_jdk verge_major
 else
     echo "verge needs JDK $VERGE_MIN_JAVA or newer: set JAVA_HOME to one (found none in JAVA_HOME=${JAVA_HOME:-<unset>} or /usr/lib/jvm)" >&2
     exit 1

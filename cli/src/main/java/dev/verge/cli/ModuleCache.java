@@ -4,7 +4,6 @@ import dev.verge.core.runtime.CompiledModule;
 import dev.verge.core.runtime.Engine;
 import dev.verge.core.runtime.SerializedModuleException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -14,20 +13,19 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The compilation cache of {@code verge run}, as wasmtime's: a compiled module is serialized to
- * {@code $XDG_CACHE_HOME/verge} (or {@code ~/.cache/verge}) under the SHA-256 of the module's
- * bytes and {@link Engine#compatibilityKey()} (format, Verge build, Java runtime, code-generation
- * options), and later runs of the same module load it instead of validating and compiling.
+ * {@code $XDG_CACHE_HOME/verge} (or {@code ~/.cache/verge}) with the module's own bytes, under a
+ * name made of checksums of the module and of {@link Engine#compatibilityKey()} (format, Verge
+ * build, Java runtime, code-generation options), and later runs of the same module load it
+ * instead of validating and compiling. A hit is an entry that holds exactly the module being run
+ * ({@link CacheEntry}).
  *
  * <p>Never fatal: an unreadable, corrupt or foreign entry is a miss (and is rewritten), a cache
  * that cannot be written is skipped. Entries are written to a temporary file and renamed, so a
@@ -39,7 +37,6 @@ import java.util.Set;
 final class ModuleCache {
     /** The default bound on the entries' total size. */
     static final long DEFAULT_MAX_BYTES = 512L << 20;
-    private static final String SUFFIX = ".cwasm";
 
     private final Path dir;
     private final long maxBytes;
@@ -101,17 +98,9 @@ final class ModuleCache {
         return dir;
     }
 
-    /** The entry file of {@code binary} under {@code engine}'s compatibility key. */
+    /** The entry file of {@code binary} under {@code engine}'s compatibility key (see {@link CacheEntry}). */
     Path entry(Engine engine, byte[] binary) {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK always has SHA-256", e);
-        }
-        sha.update(binary);
-        sha.update(engine.compatibilityKey().getBytes(StandardCharsets.US_ASCII));
-        return dir.resolve(HexFormat.of().formatHex(sha.digest()) + SUFFIX);
+        return dir.resolve(CacheEntry.name(binary, engine.compatibilityKey()));
     }
 
     /** The cached module, or the module compiled now and stored. */
@@ -126,39 +115,40 @@ final class ModuleCache {
             return engine.compile(binary);
         }
         Path entry = entry(engine, binary);
-        CompiledModule hit = read(engine, entry);
+        CompiledModule hit = read(engine, entry, binary);
         if (hit != null) {
             return hit;
         }
         CompiledModule compiled = engine.compile(binary);
-        write(entry, compiled);
+        write(entry, binary, compiled);
         return compiled;
     }
 
-    private CompiledModule read(Engine engine, Path entry) {
+    private CompiledModule read(Engine engine, Path entry, byte[] binary) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(entry);
+            bytes = CacheEntry.artifactFor(Files.readAllBytes(entry), binary);
         } catch (IOException | OutOfMemoryError e) {
             return null; // absent or unreadable: a miss
         }
+        if (bytes == null) {
+            return null; // another module under the same name, or another format: a miss
+        }
         try {
             CompiledModule module = engine.deserialize(bytes);
-            try {
-                Files.setLastModifiedTime(entry, FileTime.fromMillis(System.currentTimeMillis())); // recently used
-            } catch (IOException e) {
-                // Only the eviction order suffers.
-            }
+            // Recently used. java.io.File rather than Files.setLastModifiedTime, whose file-system
+            // view spins a lambda class in a fresh JVM; a failure only costs the eviction order.
+            entry.toFile().setLastModified(System.currentTimeMillis());
             return module;
         } catch (SerializedModuleException e) {
             return null; // corrupt or foreign: compiled again and overwritten
         }
     }
 
-    private void write(Path entry, CompiledModule compiled) {
+    private void write(Path entry, byte[] binary, CompiledModule compiled) {
         Path tmp = null;
         try {
-            byte[] bytes = compiled.serialize();
+            byte[] bytes = CacheEntry.encode(binary, compiled.serialize());
             tmp = Files.createTempFile(dir, "entry-", ".tmp");
             Files.write(tmp, bytes);
             try {
@@ -215,7 +205,7 @@ final class ModuleCache {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path f : files) {
                 String name = f.getFileName().toString();
-                if (name.endsWith(SUFFIX)) {
+                if (name.endsWith(CacheEntry.SUFFIX)) {
                     entries.add(f);
                     total += Files.size(f);
                 } else if (name.startsWith("entry-") && name.endsWith(".tmp") && Files.getLastModifiedTime(f).toMillis() < staleBefore) {

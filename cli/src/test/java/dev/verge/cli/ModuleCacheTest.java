@@ -61,11 +61,68 @@ class ModuleCacheTest {
         assertTrue(Files.exists(entry));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cache.dir())));
 
-        // A hit is whatever the entry holds: store another module there and it is what comes back.
+        // A hit loads the stored compiled code: store another module's code for fib's bytes and
+        // that code is what comes back (nothing is compiled).
         byte[] crc = new Engine().compile(program("crc32")).serialize();
-        Files.write(entry, crc);
+        Files.write(entry, CacheEntry.encode(fib, crc));
         CompiledModule hit = cache.compile(engine, fib);
         assertArrayEquals(crc, hit.serialize());
+    }
+
+    @Test
+    void aHitMarksTheEntryRecentlyUsed() throws IOException {
+        ModuleCache cache = cache();
+        Engine engine = new Engine();
+        byte[] fib = program("fib");
+        cache.compile(engine, fib);
+        Path entry = cache.entry(engine, fib);
+        Files.setLastModifiedTime(entry, FileTime.fromMillis(1_000_000));
+        cache.compile(engine, fib);
+        assertTrue(Files.getLastModifiedTime(entry).toMillis() > System.currentTimeMillis() - 600_000, "touched by the hit");
+    }
+
+    @Test
+    void anEntryStoredForOtherBytesIsAMissAndIsRewritten() throws IOException {
+        // Entry names are checksums, not digests: two modules may share one. The stored module's
+        // bytes decide, so a module never runs another's code.
+        ModuleCache cache = cache();
+        Engine engine = new Engine();
+        byte[] fib = program("fib");
+        byte[] crc32 = program("crc32");
+        Path entry = cache.entry(engine, fib);
+        Files.createDirectories(entry.getParent());
+        byte[] crcCode = new Engine().compile(crc32).serialize();
+        Files.write(entry, CacheEntry.encode(crc32, crcCode));
+        CompiledModule loaded = cache.compile(engine, fib);
+        assertFalse(java.util.Arrays.equals(crcCode, loaded.serialize()), "fib was compiled, not crc32's code loaded");
+        byte[] rewritten = CacheEntry.artifactFor(Files.readAllBytes(entry), fib);
+        assertNotNull(rewritten, "the entry now holds fib");
+        assertArrayEquals(rewritten, loaded.serialize());
+        assertNull(CacheEntry.artifactFor(Files.readAllBytes(entry), crc32));
+    }
+
+    @Test
+    void anEntryOnlyMatchesTheExactBytes() {
+        byte[] module = {0, 'a', 's', 'm', 1, 0, 0, 0};
+        byte[] artifact = {9, 8, 7};
+        byte[] entry = CacheEntry.encode(module, artifact);
+        assertArrayEquals(artifact, CacheEntry.artifactFor(entry, module));
+        byte[] other = module.clone();
+        other[7] = 1;
+        assertNull(CacheEntry.artifactFor(entry, other));
+        assertNull(CacheEntry.artifactFor(entry, java.util.Arrays.copyOf(module, 9)));
+        assertNull(CacheEntry.artifactFor(java.util.Arrays.copyOf(entry, 10), module), "truncated");
+        assertNull(CacheEntry.artifactFor(artifact, module), "not an entry");
+    }
+
+    @Test
+    void entryNamesDifferWithTheBytesAndTheKey() {
+        byte[] a = {1, 2, 3};
+        byte[] b = {1, 2, 4};
+        assertEquals(CacheEntry.name(a, "k"), CacheEntry.name(a.clone(), "k"));
+        assertFalse(CacheEntry.name(a, "k").equals(CacheEntry.name(b, "k")));
+        assertFalse(CacheEntry.name(a, "k").equals(CacheEntry.name(a, "k2")));
+        assertTrue(CacheEntry.name(a, "k").matches("[0-9a-f]{32}\\.cwasm"));
     }
 
     @Test
@@ -93,7 +150,7 @@ class ModuleCacheTest {
 
         Files.write(entry, new byte[] {1, 2, 3});
         assertNotNull(cache.compile(engine, fib));
-        assertTrue(Engine.isSerialized(Files.readAllBytes(entry)));
+        assertTrue(Engine.isSerialized(CacheEntry.artifactFor(Files.readAllBytes(entry), fib)));
     }
 
     @Test
@@ -104,7 +161,7 @@ class ModuleCacheTest {
         long oneEntry = Files.size(unbounded.entry(engine, program("fib")));
         Files.setLastModifiedTime(unbounded.entry(engine, program("fib")), FileTime.fromMillis(1_000_000));
 
-        long other = new Engine().compile(program("crc32")).serialize().length;
+        long other = CacheEntry.encode(program("crc32"), new Engine().compile(program("crc32")).serialize()).length;
         // One byte short of holding both: the older must go, the newer fits.
         ModuleCache bounded = new ModuleCache(dir.resolve("verge"), oneEntry + other - 1);
         bounded.compile(engine, program("crc32"));

@@ -32,7 +32,8 @@ import java.util.Random;
  * @param stdout where fd 1 writes
  * @param stderr where fd 2 writes
  * @param clock the time source of {@code clock_time_get} and {@code poll_oneoff}
- * @param random the source of {@code random_get} (default a {@link SecureRandom})
+ * @param random the source of {@code random_get} (default: a {@link SecureRandom}, made when the
+ *     guest first calls {@code random_get})
  * @param maxOpenFds the most file descriptors open at once, stdio and preopens included (default
  *     1024); past it {@code path_open} fails with {@code EMFILE}
  * @param maxIoSize the most bytes one read or write moves (default 16 MiB); a larger request is
@@ -271,7 +272,7 @@ public record WasiConfig(
 
         public WasiConfig build() {
             return new WasiConfig(args, env, preopens, stdin, stdout, stderr, clock,
-                    random != null ? random : new SecureRandom(), maxOpenFds, maxIoSize, listeners);
+                    random != null ? random : new DefaultRandom(), maxOpenFds, maxIoSize, listeners);
         }
     }
 

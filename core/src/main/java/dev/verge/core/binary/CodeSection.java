@@ -28,7 +28,7 @@ final class CodeSection {
             DecoderLimits.check("function body bytes", size, limits.maxFunctionBodySize(), r.offsetOf(sizeAt));
             int start = r.pos();
             List<Locals> locals = locals(r, limits);
-            Expr body = m.body(r);
+            Expr body = m.body(r, start + size);
             // As in the reference decoder, the body is read past its declared end if it does not
             // close in time; either way a wrong size is reported as such.
             if (r.pos() != start + size) {

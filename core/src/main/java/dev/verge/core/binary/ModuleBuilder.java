@@ -48,11 +48,15 @@ final class ModuleBuilder {
     /** Whether a function body uses a data index, which needs the data count section. */
     boolean bodiesUseDataIndex;
 
+    /** Whether function bodies are read instruction by instruction (else taken by their size). */
+    final boolean scanBodies;
+
     /** Takes ownership of {@code bytes}, which the caller has copied from its input. */
-    ModuleBuilder(byte[] bytes, DecoderLimits limits) {
+    ModuleBuilder(byte[] bytes, DecoderLimits limits, boolean scanBodies) {
         this.bytes = bytes;
         this.shared = Bytes.wrap(bytes, 0, bytes.length);
         this.limits = limits;
+        this.scanBodies = scanBodies;
     }
 
     /** A view of {@code [from, to)} of the module's bytes. */
@@ -72,10 +76,18 @@ final class ModuleBuilder {
 
     /**
      * A function body's instructions at the reader's position, noting whether they need the data
-     * count section.
+     * count section; {@code end} is where the body's declared size says it ends, which is all
+     * that is used when {@link #scanBodies} is off.
      */
-    Expr body(WasmReader r) {
+    Expr body(WasmReader r, int end) {
         int from = r.pos();
+        if (!scanBodies) {
+            if (end < from || end - from > r.remaining()) {
+                throw r.errorAt("section size mismatch", from);
+            }
+            r.seek(end);
+            return new Expr(slice(from, end), from);
+        }
         if (CodeScanner.scan(r, limits)) {
             bodiesUseDataIndex = true;
         }

@@ -110,6 +110,7 @@ final class Bridges {
     }
 
     private static void invoke(CodeBuilder cb, FuncType ft, int f, int ctx) {
+        HostCalls.emit(cb, ft, f, ctx); // host functions: called without a method handle
         cb.aload(f).getfield(RuntimeNames.WASM_FUNCTION, "raw", RuntimeNames.METHOD_HANDLE);
         loadArguments(cb, ft);
         cb.aload(f).aload(ctx).invokestatic(RuntimeNames.WASM_FUNCTION, "contextFor", CONTEXT_FOR);

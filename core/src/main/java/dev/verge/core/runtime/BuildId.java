@@ -13,7 +13,10 @@ import java.util.UUID;
  * core/pom.xml): any rebuild gives a new id, so caches are dropped more often than needed, never
  * kept too long. (A digest of the class files would survive no-op rebuilds, but the plugins that
  * could compute one at build time are not available offline.) Without that resource, e.g. classes
- * compiled by an IDE, the id is random per JVM, so nothing serialized elsewhere is accepted.
+ * compiled by an IDE, the id is random per JVM, so nothing serialized elsewhere is accepted. The
+ * runnable jars (verge.jar, verge-start.jar) also carry the id in their manifest, as an
+ * {@code Implementation-Version} of {@code verge-build ID}, which is read first: the class loader
+ * has parsed it already, and opening the resource would open the jar a second time.
  */
 final class BuildId {
     private BuildId() {}
@@ -25,9 +28,25 @@ final class BuildId {
         return VALUE;
     }
 
+    /** How the runnable jars' manifests mark the build id (cli/pom.xml), as opposed to any other version. */
+    private static final String MANIFEST_PREFIX = "verge-build ";
+
+    /** The id in a manifest's {@code Implementation-Version}, or null when it is not Verge's mark (or absent). */
+    static String fromManifest(String implementationVersion) {
+        if (implementationVersion == null || !implementationVersion.startsWith(MANIFEST_PREFIX)) {
+            return null;
+        }
+        String id = implementationVersion.substring(MANIFEST_PREFIX.length()).strip();
+        return id.isEmpty() || id.startsWith("$") ? null : id;
+    }
+
     private static String read() {
         String id = null;
-        try (InputStream in = BuildId.class.getResourceAsStream("build-id")) {
+        // In the runnable jars the manifest carries the same id: the class loader has read it
+        // already, where opening the resource costs a fresh JVM about 5 ms (it opens the jar again).
+        Package p = BuildId.class.getPackage();
+        id = fromManifest(p == null ? null : p.getImplementationVersion());
+        try (InputStream in = id != null ? null : BuildId.class.getResourceAsStream("build-id")) {
             if (in != null) {
                 id = new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip();
             }

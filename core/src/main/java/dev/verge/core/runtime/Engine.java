@@ -86,7 +86,7 @@ public final class Engine {
         ModuleArtifact.Parts parts = ModuleArtifact.read(config, serialized);
         WasmModule module;
         try {
-            module = ModuleDecoder.decode(parts.wasm(), TRUSTED);
+            module = ModuleDecoder.decodeKnownGood(parts.wasm(), TRUSTED);
         } catch (MalformedModuleException e) {
             throw new SerializedModuleException(SerializedModuleException.Reason.CORRUPT, "stored module does not decode: " + e.getMessage(), e);
         }

@@ -7,9 +7,15 @@ import java.lang.invoke.MethodType;
 import java.util.Arrays;
 
 /**
- * Turns a {@link HostFunction} into a method handle with a compiled function's calling convention
- * ({@link JvmTypes#compiled}), boxing arguments and unboxing results. Host calls are the slow path
- * by nature; guest-to-guest calls never come here.
+ * Calls a {@link HostFunction} with a compiled function's conventions: checks its results and
+ * returns them as compiled code does (one value, null, or {@link MultiResults}).
+ *
+ * <p>Compiled code calls {@link #call} and {@link #callWide} directly, boxing the arguments itself
+ * (see {@code compile.HostCalls}); only Java callers that want a method handle
+ * ({@link WasmFunction#handle()}, {@link WasmFunction#call}) get one, from {@link #handle}, made on
+ * first use. Building a handle per host function adapts its type with method-handle combinators,
+ * and the JVM generates a class for each new shape: for the 45 WASI functions that was about
+ * 0.05 s of every {@code verge run}, for handles a guest mostly never used.
  */
 final class HostAdapter {
     private static final MethodHandle INVOKE;
@@ -18,7 +24,7 @@ final class HostAdapter {
     static {
         try {
             INVOKE = MethodHandles.lookup().findVirtual(HostAdapter.class, "invoke", MethodType.methodType(Object.class, Object[].class));
-            WIDE = MethodHandles.lookup().findVirtual(HostAdapter.class, "invokeWide",
+            WIDE = MethodHandles.lookup().findVirtual(HostAdapter.class, "callWide",
                     MethodType.methodType(Object.class, long[].class, Object[].class, Instance.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
@@ -28,34 +34,48 @@ final class HostAdapter {
     private final HostFunction function;
     private final FuncType type;
 
-    private HostAdapter(HostFunction function, FuncType type) {
+    HostAdapter(HostFunction function, FuncType type) {
         this.function = function;
         this.type = type;
     }
 
-    static MethodHandle handle(HostFunction function, FuncType type) {
+    /** A method handle of type {@link JvmTypes#compiled} that calls this function. */
+    MethodHandle handle() {
         MethodType target = JvmTypes.compiled(type);
         if (JvmTypes.isWide(type)) {
-            return WIDE.bindTo(new HostAdapter(function, type)).asType(target);
+            return WIDE.bindTo(this).asType(target);
         }
-        return INVOKE.bindTo(new HostAdapter(function, type))
+        return INVOKE.bindTo(this)
                 .asCollector(Object[].class, target.parameterCount())
                 .asType(target);
     }
 
-    private Object invokeWide(long[] nums, Object[] refs, Instance caller) {
-        Object[] args = JvmTypes.wideToBoxed(type, nums, refs);
-        Object[] all = java.util.Arrays.copyOf(args, args.length + 1);
-        all[args.length] = caller;
-        return invoke(all);
+    /**
+     * Calls the function in the wide convention ({@link JvmTypes#isWide}): number arguments as
+     * bits in {@code nums}, references in {@code refs}, by parameter position.
+     */
+    Object callWide(long[] nums, Object[] refs, Instance caller) {
+        return call(JvmTypes.wideToBoxed(type, nums, refs), caller);
     }
 
     private Object invoke(Object[] argsAndCaller) {
         int n = argsAndCaller.length - 1;
-        Instance caller = (Instance) argsAndCaller[n];
+        return call(Arrays.copyOf(argsAndCaller, n), (Instance) argsAndCaller[n]);
+    }
+
+    /**
+     * Calls the function with boxed {@code args} (owned by the callee from now on) for
+     * {@code caller} (null when called from Java), and returns its results as compiled code
+     * returns them: null when there are none, the boxed value when there is one, a
+     * {@link MultiResults} when there are several.
+     *
+     * @throws Trap the function's own trap, or {@link TrapKind#HOST_ERROR} when it threw anything
+     *     else or returned results that do not match its type
+     */
+    Object call(Object[] args, Instance caller) {
         Object[] results;
         try {
-            results = function.call(caller == null ? Caller.NONE : caller.caller, Arrays.copyOf(argsAndCaller, n));
+            results = function.call(caller == null ? Caller.NONE : caller.caller, args);
         } catch (Trap t) {
             throw t;
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.verge.core.runtime;
 
+import dev.verge.core.model.ExternType;
 import dev.verge.core.model.FuncImport;
 import dev.verge.core.model.GlobalType;
 import dev.verge.core.model.Import;
@@ -19,14 +20,19 @@ final class ImportMatcher {
         if (value == null) {
             throw new UnlinkableException(UNKNOWN, imp.module(), imp.name());
         }
-        boolean ok = switch (imp.type()) {
-            case FuncImport f -> value instanceof WasmFunction w && w.type.equals(module.type(f.typeIndex()));
-            case TableType t -> value instanceof Table tb
-                    && tb.elementType().equals(t.element())
-                    && limitsMatch(tb.type().limits(), t.limits());
-            case MemoryType m -> value instanceof Memory mem && limitsMatch(mem.type().limits(), m.limits());
-            case GlobalType g -> value instanceof Global gl && gl.type().equals(g);
-        };
+        // instanceof tests, not a pattern switch: its invokedynamic bootstrap costs milliseconds
+        // in the fresh JVM of every `verge run` (see RATIONALE.md, start-up).
+        ExternType type = imp.type();
+        boolean ok;
+        if (type instanceof FuncImport f) {
+            ok = value instanceof WasmFunction w && w.type.equals(module.type(f.typeIndex()));
+        } else if (type instanceof MemoryType m) {
+            ok = value instanceof Memory mem && limitsMatch(mem.type().limits(), m.limits());
+        } else if (type instanceof TableType t) {
+            ok = value instanceof Table tb && tb.elementType().equals(t.element()) && limitsMatch(tb.type().limits(), t.limits());
+        } else {
+            ok = value instanceof Global gl && gl.type().equals((GlobalType) type);
+        }
         if (!ok) {
             throw new UnlinkableException(INCOMPATIBLE, imp.module(), imp.name());
         }

@@ -5,8 +5,8 @@ import dev.verge.core.model.DataSegment;
 import dev.verge.core.model.ElementSegment;
 import dev.verge.core.model.Export;
 import dev.verge.core.model.Expr;
+import dev.verge.core.model.ExternType;
 import dev.verge.core.model.FuncImport;
-import dev.verge.core.model.GlobalType;
 import dev.verge.core.model.Import;
 import dev.verge.core.model.MemoryType;
 import dev.verge.core.model.SegmentMode;
@@ -39,11 +39,16 @@ final class Instantiator {
         inst.tables = new Table[m.importCount(dev.verge.core.model.ExternKind.TABLE) + m.tables().size()];
         int fi = 0, gi = 0, mi = 0, ti = 0;
         for (int i = 0; i < imps.size(); i++) {
-            switch (imps.get(i).type()) {
-                case FuncImport f -> inst.functions[fi++] = (WasmFunction) imports[i];
-                case GlobalType g -> inst.globals[gi++] = (Global) imports[i];
-                case MemoryType mt -> inst.memories[mi++] = (Memory) imports[i];
-                case TableType t -> inst.tables[ti++] = (Table) imports[i];
+            // instanceof tests, not a pattern switch, whose bootstrap costs milliseconds at start-up.
+            ExternType type = imps.get(i).type();
+            if (type instanceof FuncImport) {
+                inst.functions[fi++] = (WasmFunction) imports[i];
+            } else if (type instanceof MemoryType) {
+                inst.memories[mi++] = (Memory) imports[i];
+            } else if (type instanceof TableType) {
+                inst.tables[ti++] = (Table) imports[i];
+            } else {
+                inst.globals[gi++] = (Global) imports[i];
             }
         }
         for (int d = 0; d < m.functions().size(); d++) {
@@ -111,7 +116,7 @@ final class Instantiator {
         }
         if (m.start() >= 0) {
             WasmFunction start = inst.functions[m.start()];
-            Traps.guard(inst, () -> start.raw.invokeWithArguments(contextArg(start, inst)));
+            Traps.guard(inst, () -> start.raw().invokeWithArguments(contextArg(start, inst)));
         }
         return inst;
     }

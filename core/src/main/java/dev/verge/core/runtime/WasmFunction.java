@@ -18,25 +18,56 @@ import java.util.List;
 public final class WasmFunction implements Extern {
     /** The canonical type object; compared by identity first, then structurally. */
     final FuncType type;
-    /** The compiled code: {@code (params..., Instance context) -> result}, see {@link JvmTypes#compiled}. */
+    /**
+     * The compiled code: {@code (params..., Instance context) -> result}, see
+     * {@link JvmTypes#compiled}; null for a host function, whose handle {@link #raw()} makes on
+     * first use (compiled code calls host functions through {@link #host} instead).
+     */
     final MethodHandle raw;
+    /** The host function, or null for a guest function. */
+    final HostAdapter host;
     /** The instance the function belongs to, or null for a host function. */
     final Instance owner;
     /** The function index in the owner's module, or -1 for a host function. */
     final int index;
 
     private volatile MethodHandle typed;
+    /** A host function's handle, made by {@link #raw()} when a Java caller first needs it. */
+    private volatile MethodHandle hostHandle;
 
+    /** A guest function: {@code raw} is its compiled code, {@code owner} its instance. */
     WasmFunction(FuncType type, MethodHandle raw, Instance owner, int index) {
         this.type = type;
         this.raw = raw;
         this.owner = owner;
         this.index = index;
+        this.host = null;
+    }
+
+    private WasmFunction(FuncType type, HostAdapter host) {
+        this.type = type;
+        this.raw = null;
+        this.owner = null;
+        this.index = -1;
+        this.host = host;
     }
 
     /** A host function of the given type. */
     public static WasmFunction host(FuncType type, HostFunction function) {
-        return new WasmFunction(type, HostAdapter.handle(function, type), null, -1);
+        return new WasmFunction(type, new HostAdapter(function, type));
+    }
+
+    /** The compiled-code handle ({@link #raw}), made now for a host function that has none yet. */
+    MethodHandle raw() {
+        if (raw != null) {
+            return raw;
+        }
+        MethodHandle h = hostHandle;
+        if (h == null) {
+            h = host.handle();
+            hostHandle = h;
+        }
+        return h;
     }
 
     public FuncType type() {
@@ -66,6 +97,21 @@ public final class WasmFunction implements Extern {
                 throw new IllegalArgumentException("argument " + i + " is not a " + params.get(i));
             }
         }
+        if (host != null) {
+            // Straight to the host function: no method handle to build for one Java call.
+            Object[] copy = args.clone();
+            return unpack(Traps.guard(null, () -> host.call(copy, null)));
+        }
+        if (args.length == 0 && type.results().isEmpty()) {
+            // _start and friends: invokeExact on the handle's own type, where invokeWithArguments
+            // would adapt it with combinators whose classes the JVM spins at first use.
+            Instance o = owner;
+            Traps.guard(o, () -> {
+                raw.invokeExact(o);
+                return null;
+            });
+            return new Object[0];
+        }
         Object[] full;
         if (JvmTypes.isWide(type)) {
             full = JvmTypes.wideArguments(type, args, owner);
@@ -74,7 +120,8 @@ public final class WasmFunction implements Extern {
             System.arraycopy(args, 0, full, 0, args.length);
             full[args.length] = owner;
         }
-        Object result = Traps.guard(owner, () -> raw.invokeWithArguments(full));
+        MethodHandle code = raw();
+        Object result = Traps.guard(owner, () -> code.invokeWithArguments(full));
         return unpack(result);
     }
 
@@ -111,7 +158,7 @@ public final class WasmFunction implements Extern {
 
     private MethodHandle makeTyped() {
         int n = JvmTypes.isWide(type) ? 2 : type.params().size();
-        MethodHandle bound = MethodHandles.insertArguments(raw, n, owner);
+        MethodHandle bound = MethodHandles.insertArguments(raw(), n, owner);
         if (type.results().size() > 1) {
             MethodHandle unpack = UNPACK.bindTo(this);
             bound = MethodHandles.filterReturnValue(bound.asType(bound.type().changeReturnType(Object.class)), unpack);

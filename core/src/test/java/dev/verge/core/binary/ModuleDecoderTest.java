@@ -252,6 +252,28 @@ class ModuleDecoderTest {
     }
 
     @Test
+    void knownGoodDecodingTakesBodiesByTheirSize() {
+        byte[] add = cat(u(7), b(0x01, 0x01, 0x7F, 0x20, 0x00, 0x1A, 0x0B)); // one i32 local; local.get 0, drop
+        byte[] nop = body(b(0x01, 0x0B));
+        byte[] bytes = module(ONE_EMPTY_TYPE, section(3, vec(2, b(0, 0))), section(10, vec(2, cat(add, nop))));
+        WasmModule scanned = ModuleDecoder.decode(bytes);
+        WasmModule taken = ModuleDecoder.decodeKnownGood(bytes, DecoderLimits.DEFAULTS);
+        assertEquals(scanned.codes().size(), taken.codes().size());
+        for (int i = 0; i < scanned.codes().size(); i++) {
+            assertEquals(scanned.codes().get(i).locals(), taken.codes().get(i).locals());
+            assertEquals(scanned.codes().get(i).body().code(), taken.codes().get(i).body().code());
+            assertEquals(scanned.codes().get(i).body().offset(), taken.codes().get(i).body().offset());
+        }
+        // Instructions are not read: that is the point, and why it is only for bytes decoded before.
+        byte[] illegal = Wasm.oneFunction(b(0x06, 0x0B));
+        assertEquals("illegal opcode 06", failure(illegal));
+        assertEquals(1, ModuleDecoder.decodeKnownGood(illegal, DecoderLimits.DEFAULTS).codes().size());
+        // Sizes are still checked.
+        byte[] past = module(ONE_EMPTY_TYPE, section(3, vec(1, b(0))), b(10, 4, 1, 9, 0, 0x0B));
+        assertThrows(MalformedModuleException.class, () -> ModuleDecoder.decodeKnownGood(past, DecoderLimits.DEFAULTS));
+    }
+
+    @Test
     void tooManyLocals() {
         byte[] locals = cat(u(10), b(0x02, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0x7F, 0x02, 0x7E, 0x0B));
         assertEquals("too many locals", failure(module(ONE_EMPTY_TYPE, section(3, vec(1, b(0))), section(10, vec(1, locals)))));

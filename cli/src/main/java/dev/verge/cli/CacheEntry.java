@@ -1,0 +1,74 @@
+package dev.verge.cli;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
+
+/**
+ * One file of the compilation cache ({@link ModuleCache}): its name, and its content, which is the
+ * module's own bytes followed by the serialized compiled module:
+ *
+ * <pre>
+ * magic    8 bytes  "\0vergece"
+ * length   u32      of the module's bytes
+ * module   bytes    exactly as given to verge run (binary; text compiled to binary)
+ * artifact bytes    CompiledModule.serialize(): its own header, build id, options and checksum
+ * </pre>
+ *
+ * <p>The name only finds the file: it is made of checksums (CRC-32C and CRC-32 of the module, its
+ * length, and CRC-32C of the engine's compatibility key), and a hit is decided by comparing the
+ * stored module with the module being run, byte for byte. So two modules whose names collide
+ * never get each other's code (one of them misses and is stored again), and the key needs no
+ * cryptographic digest: looking up SHA-256 goes through the JDK's security providers, which cost
+ * about 0.04 CPU-s to set up in a fresh JVM, more than the rest of a cache hit together.
+ */
+final class CacheEntry {
+    static final String SUFFIX = ".cwasm";
+    private static final byte[] MAGIC = {0, 'v', 'e', 'r', 'g', 'e', 'c', 'e'};
+    private static final int HEADER = MAGIC.length + 4;
+
+    private CacheEntry() {}
+
+    /** The file name of {@code module}'s entry for an engine whose compatibility key is {@code key}. */
+    static String name(byte[] module, String key) {
+        CRC32C c = new CRC32C();
+        c.update(module, 0, module.length);
+        CRC32 d = new CRC32();
+        d.update(module, 0, module.length);
+        CRC32C k = new CRC32C();
+        byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
+        k.update(keyBytes, 0, keyBytes.length);
+        HexFormat hex = HexFormat.of();
+        return new StringBuilder(40)
+                .append(hex.toHexDigits((int) c.getValue()))
+                .append(hex.toHexDigits((int) d.getValue()))
+                .append(hex.toHexDigits(module.length))
+                .append(hex.toHexDigits((int) k.getValue()))
+                .append(SUFFIX).toString();
+    }
+
+    /** The content of an entry: {@code module}'s bytes, then {@code artifact}. */
+    static byte[] encode(byte[] module, byte[] artifact) {
+        ByteBuffer b = ByteBuffer.allocate(HEADER + module.length + artifact.length);
+        b.put(MAGIC).putInt(module.length).put(module).put(artifact);
+        return b.array();
+    }
+
+    /** The artifact stored in {@code entry} if it was stored for exactly {@code module}, else null. */
+    static byte[] artifactFor(byte[] entry, byte[] module) {
+        if (entry.length < HEADER || !Arrays.equals(entry, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+            return null;
+        }
+        int length = ByteBuffer.wrap(entry).getInt(MAGIC.length);
+        if (length != module.length || entry.length - HEADER < length) {
+            return null;
+        }
+        if (!Arrays.equals(entry, HEADER, HEADER + length, module, 0, length)) {
+            return null;
+        }
+        return Arrays.copyOfRange(entry, HEADER + length, entry.length);
+    }
+}

@@ -96,7 +96,7 @@ final class FunctionEmitter implements InstrVisitor {
                     ? LocalAccess.frame(cb, localTypes, cb.allocateLocal(TypeKind.REFERENCE), cb.allocateLocal(TypeKind.REFERENCE), values, mc.maxArity)
                     : LocalAccess.jvm(cb, localTypes, type.params().size(), values);
         }
-        this.memory = new MemoryEmitter(cb, ctx, mc.module.allMemories().isEmpty() ? -1 : cb.allocateLocal(TypeKind.REFERENCE));
+        this.memory = new MemoryEmitter(cb, ctx, !mc.module.allMemories().isEmpty());
         this.simd = new SimdEmitter(cb, memory);
         this.active = !role.inPiece();
         this.latePrologue = cb.newLabel();
@@ -275,6 +275,7 @@ final class FunctionEmitter implements InstrVisitor {
     private void callPiece(SplitPlan.Piece p) {
         cb.aload(locals.numsSlot()).aload(locals.refsSlot()).aload(ctx);
         cb.invokestatic(mc.thisClass, ModuleContext.pieceMethod(mc.currentFunction, p.index()), ModuleContext.PIECE_TYPE);
+        memory.reload();
         Label cont = cb.newLabel();
         List<SwitchCase> cases = new ArrayList<>();
         List<Label> targets = new ArrayList<>();
@@ -649,6 +650,7 @@ final class FunctionEmitter implements InstrVisitor {
                     values.packArguments(ft.params());
                 }
                 cb.aload(ctx).invokestatic(mc.thisClass, ModuleContext.functionMethod(index), ModuleContext.descriptor(ft));
+                memory.reload();
                 if (ft.results().size() > 1) {
                     values.unpack(ft.results());
                 }
@@ -676,6 +678,7 @@ final class FunctionEmitter implements InstrVisitor {
                 cb.iload(element);
             }
             cb.aload(ctx).invokestatic(mc.thisClass, ModuleContext.indirectMethod(first, second), ModuleContext.descriptor(ft, ConstantDescs.CD_int));
+            memory.reload();
             if (ft.results().size() > 1) {
                 values.unpack(ft.results());
             }

@@ -1,5 +1,6 @@
 package dev.verge.core.compile;
 
+import static java.lang.constant.ConstantDescs.CD_byte;
 import static java.lang.constant.ConstantDescs.CD_int;
 import static java.lang.constant.ConstantDescs.CD_long;
 import static java.lang.constant.ConstantDescs.CD_void;
@@ -7,6 +8,7 @@ import static java.lang.constant.ConstantDescs.CD_void;
 import dev.verge.core.instr.Op;
 import dev.verge.core.model.ValType;
 import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.TypeKind;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.MethodTypeDesc;
 
@@ -21,24 +23,47 @@ final class MemoryEmitter {
     private static final ClassDesc INST = RuntimeNames.INSTANCE;
     private static final ClassDesc MEM = RuntimeNames.MEMORY;
 
+    private static final ClassDesc BYTES = CD_byte.arrayType();
+
     private final CodeBuilder cb;
     private final int ctx;
     /** The JVM local caching memory 0, or -1 when the module has no memory. */
     private final int memorySlot;
+    /** The JVM local caching memory 0's flat array (see {@link #reload()}), or -1. */
+    private final int arraySlot;
 
-    MemoryEmitter(CodeBuilder cb, int ctx, int memorySlot) {
+    /** An emitter for a module with a memory ({@code hasMemory}) or none. */
+    MemoryEmitter(CodeBuilder cb, int ctx, boolean hasMemory) {
         this.cb = cb;
         this.ctx = ctx;
-        this.memorySlot = memorySlot;
+        this.memorySlot = hasMemory ? cb.allocateLocal(TypeKind.REFERENCE) : -1;
+        this.arraySlot = hasMemory ? cb.allocateLocal(TypeKind.REFERENCE) : -1;
     }
 
     /**
      * Caches memory 0 in a local: an instance's memory object never changes (growth replaces its
-     * array, not the object), so loads and stores skip a field read.
+     * array, not the object), so loads and stores skip a field read. Its flat array goes to a
+     * second local.
      */
     void prologue() {
         if (memorySlot >= 0) {
-            cb.aload(ctx).getfield(INST, "memory0", MEM).astore(memorySlot);
+            cb.aload(ctx).getfield(INST, "memory0", MEM).dup().astore(memorySlot);
+            cb.getfield(MEM, "bytes", BYTES).astore(arraySlot);
+        }
+    }
+
+    /**
+     * Reads memory 0's flat array into its local again. The array is replaced when the memory
+     * grows and when a write goes past its lazily backed prefix (never by a read): a store's
+     * helper returns the array after it, and everything else that can write or grow the memory
+     * (a call of any kind, {@code memory.grow}, the bulk operations, vector stores) is followed by
+     * this reload. Keeping the array in a local, instead of reading it from the memory at every
+     * access, lets HotSpot keep it in a register across the interrupt poll's volatile read, which
+     * orders later field reads, and treat it (and its length) as loop-invariant.
+     */
+    void reload() {
+        if (memorySlot >= 0) {
+            cb.aload(memorySlot).getfield(MEM, "bytes", BYTES).astore(arraySlot);
         }
     }
 
@@ -49,6 +74,16 @@ final class MemoryEmitter {
         } else {
             cb.aload(ctx);
             cb.getfield(INST, "memories", RuntimeNames.MEMORY_ARRAY).loadConstant(index).aaload();
+        }
+    }
+
+    /** Pushes memory {@code index}'s flat array, then the memory: the last arguments of an access. */
+    private void arrayAndMemory(int index) {
+        if (index == 0) {
+            cb.aload(arraySlot).aload(memorySlot);
+        } else {
+            memoryRef(index);
+            cb.dup().getfield(MEM, "bytes", BYTES).swap();
         }
     }
 
@@ -77,15 +112,27 @@ final class MemoryEmitter {
         return sb.toString();
     }
 
-    /** A load or store with its static offset. */
+    /**
+     * A load or store with its static offset. A store's helper returns the flat array the memory
+     * has after it, which goes back to the local (or is dropped for another memory).
+     */
     void access(Op op, long offset, int memoryIndex) {
         PoolSafeConstants.loadLong(cb, offset);
-        memoryRef(memoryIndex);
-        ValType value = op.results().isEmpty() ? op.params().get(1) : op.results().getFirst();
-        MethodTypeDesc desc = op.results().isEmpty()
-                ? MethodTypeDesc.of(CD_void, I, ModuleContext.desc(value), CD_long, MEM)
-                : MethodTypeDesc.of(ModuleContext.desc(value), I, CD_long, MEM);
+        arrayAndMemory(memoryIndex);
+        boolean store = op.results().isEmpty();
+        ValType value = store ? op.params().get(1) : op.results().getFirst();
+        MethodTypeDesc desc = store
+                ? MethodTypeDesc.of(BYTES, I, ModuleContext.desc(value), CD_long, BYTES, MEM)
+                : MethodTypeDesc.of(ModuleContext.desc(value), I, CD_long, BYTES, MEM);
         memoryCall(helperName(op), desc);
+        if (!store) {
+            return;
+        }
+        if (memoryIndex == 0) {
+            cb.astore(arraySlot);
+        } else {
+            cb.pop();
+        }
     }
 
     void index(Op op, int index) {
@@ -97,10 +144,12 @@ final class MemoryEmitter {
             case MEMORY_GROW -> {
                 memoryRef(index);
                 memoryCall("grow", MethodTypeDesc.of(I, I, MEM));
+                reload();
             }
             case MEMORY_FILL -> {
                 memoryRef(index);
                 memoryCall("fill", MethodTypeDesc.of(CD_void, I, I, I, MEM));
+                reload();
             }
             case DATA_DROP -> {
                 cb.loadConstant(index).aload(ctx);
@@ -140,10 +189,12 @@ final class MemoryEmitter {
                 // Wasm 2.0 has one memory; multi-memory copies would need both.
                 memoryRef(first);
                 memoryCall("copy", MethodTypeDesc.of(CD_void, I, I, I, MEM));
+                reload();
             }
             case MEMORY_INIT -> {
                 cb.loadConstant(first).aload(ctx);
                 memoryCall("init", MethodTypeDesc.of(CD_void, I, I, I, I, INST));
+                reload();
             }
             case TABLE_COPY -> {
                 cb.loadConstant(first).loadConstant(second).aload(ctx);

@@ -15,8 +15,9 @@ final class BytecodeEstimate {
     /** Storing one operand in, or loading it from, the frame arrays (a split point's spill). */
     static final int SPILL = 10;
     /**
-     * Re-reading the memory's flat array into its local ({@code MemoryEmitter.reload}), after
-     * everything that can replace it: calls, growth, bulk operations, vector stores.
+     * Re-reading the memory's flat array into its local ({@code MemoryEmitter}): counted on what
+     * can replace the array (calls, growth, bulk operations), after which the next access or loop
+     * edge reloads it, and on loop entries.
      */
     static final int ARRAY_RELOAD = 7;
     /** A piece call: its arguments, the call, the array reload and the switch on what it returns. */
@@ -54,8 +55,7 @@ final class BytecodeEstimate {
             case NONE -> op.prefix() == 0xFD ? 6 : 3;
             case I32, I64, F32, F64 -> 3;
             case V128 -> 16;
-            // The offset, the array and the memory, the call; a store puts the array back, and a
-            // vector store reloads it.
+            // The offset, the array and the memory, the call; a store puts the array back.
             case MEMARG, MEMARG_LANE -> op.prefix() == 0xFD ? 10 + ARRAY_RELOAD : 12;
             case SHUFFLE -> 40;
             case LANE -> 6;
@@ -63,9 +63,9 @@ final class BytecodeEstimate {
         };
     }
 
-    /** A loop header: its interrupt poll and fuel charge, when compiled in. */
+    /** A loop header: the memory array's reload on entry, its interrupt poll and fuel charge, when compiled in. */
     static int loop(boolean interruptible, boolean fuel) {
-        return (interruptible ? 30 : 0) + (fuel ? 28 : 0);
+        return ARRAY_RELOAD + (interruptible ? 30 : 0) + (fuel ? 28 : 0);
     }
 
     /** A branch that may have to drop operands first. */

@@ -275,7 +275,7 @@ final class FunctionEmitter implements InstrVisitor {
     private void callPiece(SplitPlan.Piece p) {
         cb.aload(locals.numsSlot()).aload(locals.refsSlot()).aload(ctx);
         cb.invokestatic(mc.thisClass, ModuleContext.pieceMethod(mc.currentFunction, p.index()), ModuleContext.PIECE_TYPE);
-        memory.reload();
+        memory.invalidate();
         Label cont = cb.newLabel();
         List<SwitchCase> cases = new ArrayList<>();
         List<Label> targets = new ArrayList<>();
@@ -349,6 +349,8 @@ final class FunctionEmitter implements InstrVisitor {
         switch (op) {
             case BLOCK -> push(new Frame(op, cb.newLabel(), null, ft.params(), ft.results(), base, true));
             case LOOP -> {
+                // The header must see a current array: entries and back-edges reload a stale one.
+                memory.ensureFresh();
                 Label head = cb.newBoundLabel();
                 push(new Frame(op, head, null, ft.params(), ft.results(), base, true));
                 polls.loopPoll();
@@ -357,6 +359,7 @@ final class FunctionEmitter implements InstrVisitor {
                 Label elseLabel = cb.newLabel();
                 cb.ifeq(elseLabel);
                 push(new Frame(op, cb.newLabel(), elseLabel, ft.params(), ft.results(), base, true));
+                frames.getLast().memoryFreshAtEntry = memory.fresh();
             }
             default -> throw new IllegalStateException(op.mnemonic());
         }
@@ -403,12 +406,14 @@ final class FunctionEmitter implements InstrVisitor {
         }
         if (reachable) {
             unloadPart(f);
+            branchedTo(f);
             cb.goto_(f.target);
             f.branched = true;
         }
         if (f.startReachable) {
             cb.labelBinding(f.elseLabel);
         }
+        memory.setFresh(f.memoryFreshAtEntry);
         f.spilled = 0;
         f.hasElse = true;
         reachable = f.startReachable;
@@ -435,6 +440,11 @@ final class FunctionEmitter implements InstrVisitor {
             return;
         }
         boolean endReachable = reachable || (f.kind != Op.LOOP && f.branched);
+        if (f.kind != Op.LOOP) {
+            // The array is current at the end only if it is on every way there.
+            boolean fresh = (!reachable || memory.fresh()) && !f.memoryStale;
+            memory.setFresh(fresh && (f.kind != Op.IF || f.hasElse || f.memoryFreshAtEntry));
+        }
         if (f.kind == Op.IF && !f.hasElse) {
             cb.labelBinding(f.elseLabel);
             endReachable = true;
@@ -471,8 +481,21 @@ final class FunctionEmitter implements InstrVisitor {
             dropOperands(f, top);
             values.loadAll(carried, tmp);
         }
+        branchedTo(f);
         cb.goto_(f.target);
         f.branched = true;
+    }
+
+    /**
+     * Before a jump to {@code f}'s label (which leaves the code after it as it is): a loop header
+     * gets a current memory array, a block's end learns whether this way brings a stale one.
+     */
+    private void branchedTo(Frame f) {
+        if (f.kind == Op.LOOP) {
+            memory.reloadForBranch();
+        } else if (!memory.fresh()) {
+            f.memoryStale = true;
+        }
     }
 
     private boolean needsSpill(Frame f, int skip) {
@@ -489,6 +512,11 @@ final class FunctionEmitter implements InstrVisitor {
             jump(f, 0);
             reachable = false;
         } else if (!needsSpill(f, 1)) {
+            if (f.kind == Op.LOOP) {
+                // Reloaded before the test, so current on both ways.
+                memory.ensureFresh();
+            }
+            branchedTo(f);
             cb.ifne(f.target);
             f.branched = true;
         } else {
@@ -506,6 +534,7 @@ final class FunctionEmitter implements InstrVisitor {
         }
         Map<Integer, Label> entry = new HashMap<>();
         List<Integer> trampolines = new ArrayList<>();
+        List<Frame> direct = new ArrayList<>();
         int[] all = new int[labels.length + 1];
         System.arraycopy(labels, 0, all, 0, labels.length);
         all[labels.length] = defaultLabel;
@@ -520,8 +549,13 @@ final class FunctionEmitter implements InstrVisitor {
             } else {
                 entry.put(l, f.target);
                 f.branched = true;
+                direct.add(f);
             }
         }
+        if (direct.stream().anyMatch(f -> f.kind == Op.LOOP)) {
+            memory.ensureFresh();
+        }
+        direct.forEach(this::branchedTo);
         if (labels.length == 0) {
             cb.pop();
             cb.goto_(entry.get(defaultLabel));
@@ -650,7 +684,7 @@ final class FunctionEmitter implements InstrVisitor {
                     values.packArguments(ft.params());
                 }
                 cb.aload(ctx).invokestatic(mc.thisClass, ModuleContext.functionMethod(index), ModuleContext.descriptor(ft));
-                memory.reload();
+                memory.invalidate();
                 if (ft.results().size() > 1) {
                     values.unpack(ft.results());
                 }
@@ -678,7 +712,7 @@ final class FunctionEmitter implements InstrVisitor {
                 cb.iload(element);
             }
             cb.aload(ctx).invokestatic(mc.thisClass, ModuleContext.indirectMethod(first, second), ModuleContext.descriptor(ft, ConstantDescs.CD_int));
-            memory.reload();
+            memory.invalidate();
             if (ft.results().size() > 1) {
                 values.unpack(ft.results());
             }

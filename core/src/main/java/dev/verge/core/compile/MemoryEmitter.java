@@ -29,7 +29,7 @@ final class MemoryEmitter {
     private final int ctx;
     /** The JVM local caching memory 0, or -1 when the module has no memory. */
     private final int memorySlot;
-    /** The JVM local caching memory 0's flat array (see {@link #reload()}), or -1. */
+    /** The JVM local caching memory 0's flat array (see {@link #fresh()}), or -1. */
     private final int arraySlot;
 
     /** An emitter for a module with a memory ({@code hasMemory}) or none. */
@@ -41,30 +41,69 @@ final class MemoryEmitter {
     }
 
     /**
+     * Whether the array local holds memory 0's current array at the code being emitted. The
+     * {@link FunctionEmitter} keeps this across its control flow: a label is fresh only when every
+     * branch to it is, and a loop header is always fresh (entries and back-edges reload first).
+     */
+    private boolean fresh;
+
+    /**
      * Caches memory 0 in a local: an instance's memory object never changes (growth replaces its
-     * array, not the object), so loads and stores skip a field read. Its flat array goes to a
-     * second local.
+     * array, not the object), so loads and stores skip a field read. Its flat array is read into
+     * a second local by the first access that needs it (see {@link #ensureFresh()}).
      */
     void prologue() {
         if (memorySlot >= 0) {
-            cb.aload(ctx).getfield(INST, "memory0", MEM).dup().astore(memorySlot);
-            cb.getfield(MEM, "bytes", BYTES).astore(arraySlot);
+            cb.aload(ctx).getfield(INST, "memory0", MEM).astore(memorySlot);
+            cb.aconst_null().astore(arraySlot);
+        }
+        fresh = false;
+    }
+
+    /**
+     * Whether the array local is current here. The memory replaces its array when it grows and
+     * when a write goes past its lazily backed prefix (never on a read): a scalar store's helper
+     * returns the array after it, and everything else that can write or grow the memory (a call
+     * of any kind, {@code memory.grow}, the bulk operations, vector stores) makes the local stale
+     * ({@link #invalidate()}); the next access, loop entry or back-edge reloads it. Keeping the
+     * array in a local, instead of reading it from the memory at every access, lets HotSpot keep
+     * it in a register across the interrupt poll's volatile read (which orders later field
+     * reads) and treat it, and its length, as loop-invariant.
+     */
+    boolean fresh() {
+        return memorySlot < 0 || fresh;
+    }
+
+    /** Sets whether the array local is current: the state at a label, from its branches. */
+    void setFresh(boolean current) {
+        fresh = current;
+    }
+
+    /** After code that may replace the memory's array: the local is stale. */
+    void invalidate() {
+        fresh = false;
+    }
+
+    /** Reloads the array local if it is stale; it is current afterwards. */
+    void ensureFresh() {
+        if (!fresh()) {
+            reload();
+            fresh = true;
         }
     }
 
     /**
-     * Reads memory 0's flat array into its local again. The array is replaced when the memory
-     * grows and when a write goes past its lazily backed prefix (never by a read): a store's
-     * helper returns the array after it, and everything else that can write or grow the memory
-     * (a call of any kind, {@code memory.grow}, the bulk operations, vector stores) is followed by
-     * this reload. Keeping the array in a local, instead of reading it from the memory at every
-     * access, lets HotSpot keep it in a register across the interrupt poll's volatile read, which
-     * orders later field reads, and treat it (and its length) as loop-invariant.
+     * On a branch to a loop header, which must see a current array: reloads it if stale, without
+     * changing what the code after the branch (the other way of a conditional) sees.
      */
-    void reload() {
-        if (memorySlot >= 0) {
-            cb.aload(memorySlot).getfield(MEM, "bytes", BYTES).astore(arraySlot);
+    void reloadForBranch() {
+        if (!fresh()) {
+            reload();
         }
+    }
+
+    private void reload() {
+        cb.aload(memorySlot).getfield(MEM, "bytes", BYTES).astore(arraySlot);
     }
 
     /** Pushes memory {@code index} (also for {@link SimdEmitter}). */
@@ -117,6 +156,9 @@ final class MemoryEmitter {
      * has after it, which goes back to the local (or is dropped for another memory).
      */
     void access(Op op, long offset, int memoryIndex) {
+        if (memoryIndex == 0) {
+            ensureFresh();
+        }
         PoolSafeConstants.loadLong(cb, offset);
         arrayAndMemory(memoryIndex);
         boolean store = op.results().isEmpty();
@@ -130,6 +172,7 @@ final class MemoryEmitter {
         }
         if (memoryIndex == 0) {
             cb.astore(arraySlot);
+            fresh = true;
         } else {
             cb.pop();
         }
@@ -144,12 +187,12 @@ final class MemoryEmitter {
             case MEMORY_GROW -> {
                 memoryRef(index);
                 memoryCall("grow", MethodTypeDesc.of(I, I, MEM));
-                reload();
+                invalidate();
             }
             case MEMORY_FILL -> {
                 memoryRef(index);
                 memoryCall("fill", MethodTypeDesc.of(CD_void, I, I, I, MEM));
-                reload();
+                invalidate();
             }
             case DATA_DROP -> {
                 cb.loadConstant(index).aload(ctx);
@@ -189,12 +232,12 @@ final class MemoryEmitter {
                 // Wasm 2.0 has one memory; multi-memory copies would need both.
                 memoryRef(first);
                 memoryCall("copy", MethodTypeDesc.of(CD_void, I, I, I, MEM));
-                reload();
+                invalidate();
             }
             case MEMORY_INIT -> {
                 cb.loadConstant(first).aload(ctx);
                 memoryCall("init", MethodTypeDesc.of(CD_void, I, I, I, I, INST));
-                reload();
+                invalidate();
             }
             case TABLE_COPY -> {
                 cb.loadConstant(first).loadConstant(second).aload(ctx);

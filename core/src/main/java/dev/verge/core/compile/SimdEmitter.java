@@ -127,7 +127,7 @@ final class SimdEmitter {
                 : MethodTypeDesc.of(V128_DESC, I, CD_long, MEM);
         cb.invokestatic(SIMD_MEMORY, helperName(op), desc);
         if (op == Op.V128_STORE) {
-            memory.reload();
+            memory.invalidate();
         }
     }
 
@@ -142,7 +142,7 @@ final class SimdEmitter {
         cb.invokestatic(SIMD_MEMORY, helperName(op), desc);
         if (op.results().isEmpty()) {
             // A vector store goes through the memory, which may replace its array.
-            memory.reload();
+            memory.invalidate();
         }
     }
 

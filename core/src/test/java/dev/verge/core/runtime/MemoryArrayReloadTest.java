@@ -231,6 +231,121 @@ class MemoryArrayReloadTest {
         }
     }
 
+    /** The grower is called in the then-arm of an if whose else-arm accesses memory: the end merges both. */
+    @Test
+    void growInOneArmOfAnIfElse() {
+        check((c, f) -> {
+            c.i32Const(1);
+            c.block(IF, BlockType.EMPTY);
+            c.index(CALL, f.grower());
+            c.op(ELSE);
+            store(c, 28, 3);
+            c.op(END);
+        });
+    }
+
+    /**
+     * The grower runs before an if without else whose arm accesses memory: when the condition is
+     * false, the array at the end is the one from before the if, still stale.
+     */
+    @Test
+    void growBeforeAnIfWithoutElse() {
+        check((c, f) -> {
+            c.index(CALL, f.grower());
+            c.i32Const(0);
+            c.block(IF, BlockType.EMPTY);
+            store(c, 28, 3);
+            c.op(END);
+        });
+    }
+
+    /** The grower runs in a block left by a br_if (taken) before an access that reloads the array. */
+    @Test
+    void growThenBranchOutOfABlock() {
+        check((c, f) -> {
+            c.block(BLOCK, BlockType.EMPTY);
+            c.index(CALL, f.grower());
+            c.i32Const(1);
+            c.branch(BR_IF, 0);
+            store(c, 28, 3);
+            c.op(END);
+        });
+        check((c, f) -> {
+            c.block(BLOCK, BlockType.EMPTY);
+            c.block(BLOCK, BlockType.EMPTY);
+            c.index(CALL, f.grower());
+            c.i32Const(1);
+            c.brTable(new int[] {0}, 1);
+            c.op(END);
+            store(c, 28, 3);
+            c.op(END);
+        });
+    }
+
+    /**
+     * A loop whose body calls the grower before its back-edge (a br_table) and stores at its top:
+     * the header must see the new array.
+     */
+    @Test
+    void growBeforeABrTableBackEdge() {
+        ModuleFixture m = module(List.of(I32), (c, f) -> {
+            int i = 0;
+            c.block(BLOCK, BlockType.EMPTY);
+            c.block(LOOP, BlockType.EMPTY);
+            c.index(LOCAL_GET, i);
+            c.i32Const(4);
+            c.op(I32_MUL);
+            c.index(LOCAL_GET, i);
+            c.memory(I32_STORE, 2, 100, 0);
+            c.index(CALL, f.farWriter());
+            c.index(LOCAL_GET, i);
+            c.i32Const(1);
+            c.op(I32_ADD);
+            c.index(LOCAL_TEE, i);
+            c.i32Const(3);
+            c.op(I32_LT_U);
+            // While i < 3 the default (label 0) goes back to the loop, else label 1 leaves the block.
+            c.brTable(new int[] {1}, 0);
+            c.op(END);
+            c.op(END);
+            c.index(CALL, f.grower());
+        });
+        Memory mem = runAndCheck(m, EngineConfig.DEFAULT);
+        for (int k = 0; k < 3; k++) {
+            assertEquals(k, mem.readI32(100 + 4 * k), "the store of iteration " + k);
+        }
+    }
+
+    /** The same with an unconditional br back to the loop, from inside an if. */
+    @Test
+    void growBeforeABrBackEdge() {
+        ModuleFixture m = module(List.of(I32), (c, f) -> {
+            int i = 0;
+            c.block(LOOP, BlockType.EMPTY);
+            c.index(LOCAL_GET, i);
+            c.i32Const(4);
+            c.op(I32_MUL);
+            c.index(LOCAL_GET, i);
+            c.memory(I32_STORE, 2, 100, 0);
+            c.index(CALL, f.farWriter());
+            c.index(LOCAL_GET, i);
+            c.i32Const(1);
+            c.op(I32_ADD);
+            c.index(LOCAL_TEE, i);
+            c.i32Const(3);
+            c.op(I32_LT_U);
+            c.block(IF, BlockType.EMPTY);
+            c.branch(BR, 1);
+            c.op(END);
+            c.op(END);
+            c.index(CALL, f.grower());
+        });
+        Memory mem = runAndCheck(m, EngineConfig.DEFAULT);
+        for (int k = 0; k < 3; k++) {
+            assertEquals(k, mem.readI32(100 + 4 * k), "the store of iteration " + k);
+        }
+    }
+
     /**
      * A flat memory that grows past {@link EngineConfig#BYTE_ARRAY_PAGE_LIMIT} becomes paged: its
      * flat array becomes empty, and the store after the growth must go to the pages.

@@ -96,7 +96,9 @@ final class FunctionEmitter implements InstrVisitor {
                     ? LocalAccess.frame(cb, localTypes, cb.allocateLocal(TypeKind.REFERENCE), cb.allocateLocal(TypeKind.REFERENCE), values, mc.maxArity)
                     : LocalAccess.jvm(cb, localTypes, type.params().size(), values);
         }
-        this.memory = new MemoryEmitter(cb, ctx, !mc.module.allMemories().isEmpty());
+        boolean hasMemory = !mc.module.allMemories().isEmpty();
+        this.memory = new MemoryEmitter(cb, ctx, hasMemory, hasMemory && mc.memoryArrayUse.computeIfAbsent(mc.currentFunction,
+                f -> MemoryUse.scalarAccessesMemory0(mc.module.codes().get(f - mc.functionTypes.size() + mc.module.functions().size()).body())));
         this.simd = new SimdEmitter(cb, memory);
         this.active = !role.inPiece();
         this.latePrologue = cb.newLabel();

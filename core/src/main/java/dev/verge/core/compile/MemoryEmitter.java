@@ -32,12 +32,15 @@ final class MemoryEmitter {
     /** The JVM local caching memory 0's flat array (see {@link #fresh()}), or -1. */
     private final int arraySlot;
 
-    /** An emitter for a module with a memory ({@code hasMemory}) or none. */
-    MemoryEmitter(CodeBuilder cb, int ctx, boolean hasMemory) {
+    /**
+     * An emitter for a module with a memory ({@code hasMemory}) or none; {@code cachesArray} says
+     * whether the function has scalar accesses to memory 0, so that caching its array pays.
+     */
+    MemoryEmitter(CodeBuilder cb, int ctx, boolean hasMemory, boolean cachesArray) {
         this.cb = cb;
         this.ctx = ctx;
         this.memorySlot = hasMemory ? cb.allocateLocal(TypeKind.REFERENCE) : -1;
-        this.arraySlot = hasMemory ? cb.allocateLocal(TypeKind.REFERENCE) : -1;
+        this.arraySlot = hasMemory && cachesArray ? cb.allocateLocal(TypeKind.REFERENCE) : -1;
     }
 
     /**
@@ -55,6 +58,8 @@ final class MemoryEmitter {
     void prologue() {
         if (memorySlot >= 0) {
             cb.aload(ctx).getfield(INST, "memory0", MEM).astore(memorySlot);
+        }
+        if (arraySlot >= 0) {
             cb.aconst_null().astore(arraySlot);
         }
         fresh = false;
@@ -71,7 +76,7 @@ final class MemoryEmitter {
      * reads) and treat it, and its length, as loop-invariant.
      */
     boolean fresh() {
-        return memorySlot < 0 || fresh;
+        return arraySlot < 0 || fresh;
     }
 
     /** Sets whether the array local is current: the state at a label, from its branches. */
@@ -118,7 +123,7 @@ final class MemoryEmitter {
 
     /** Pushes memory {@code index}'s flat array, then the memory: the last arguments of an access. */
     private void arrayAndMemory(int index) {
-        if (index == 0) {
+        if (index == 0 && arraySlot >= 0) {
             cb.aload(arraySlot).aload(memorySlot);
         } else {
             memoryRef(index);
@@ -170,7 +175,7 @@ final class MemoryEmitter {
         if (!store) {
             return;
         }
-        if (memoryIndex == 0) {
+        if (memoryIndex == 0 && arraySlot >= 0) {
             cb.astore(arraySlot);
             fresh = true;
         } else {

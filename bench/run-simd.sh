@@ -32,11 +32,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ]; then
-  JAVA_HOME="$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -1 || true)"
-fi
-java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-export JAVA_HOME
+. scripts/jdk.sh   # exports JAVA_HOME and JAVA: a JDK 25+, also when JAVA_HOME names an older one
+java="$JAVA"
 
 work="$root/bench/target/simd"
 mkdir -p "$work"

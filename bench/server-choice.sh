@@ -26,11 +26,11 @@ connections="${2:-32}"
 rounds="${3:-2}"
 threads=2
 command -v wrk >/dev/null || { echo "server-choice: wrk is not installed (apt-get install wrk)" >&2; exit 2; }
-java_home="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-java="$java_home/bin/java"
+. scripts/jdk.sh   # exports JAVA_HOME and JAVA: a JDK 25+, also when JAVA_HOME names an older one
+java="$JAVA"
 jar="$root/bench/target/benchmarks.jar"
 if [ ! -f "$jar" ] || [ -n "$(find bench/src bench/pom.xml -newer "$jar" -print -quit)" ]; then
-  JAVA_HOME="$java_home" ./mvnw -q -pl bench -am package -DskipTests >&2
+  ./mvnw -q -pl bench -am package -DskipTests >&2
 fi
 
 servers=(jetty jetty-vt netty)

@@ -24,6 +24,11 @@ record GuestRun(int exitCode, String out, String err) {
     }
 
     static GuestRun of(byte[] stdin, String... args) {
+        return of(new ByteArrayInputStream(stdin), args);
+    }
+
+    /** With the guest's stdin read from {@code stdin} (which may never end: a pipe left open). */
+    static GuestRun of(java.io.InputStream stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = VergeCommand.commandLine();
@@ -32,7 +37,7 @@ record GuestRun(int exitCode, String out, String err) {
         RunCommand run = cli.getSubcommands().get("run").getCommand();
         ByteArrayOutputStream guestOut = new ByteArrayOutputStream();
         ByteArrayOutputStream guestErr = new ByteArrayOutputStream();
-        run.stdin = new ByteArrayInputStream(stdin);
+        run.stdin = stdin;
         run.stdout = guestOut;
         run.stderr = guestErr;
         String[] full = new String[args.length + 1];

@@ -1,12 +1,15 @@
 package dev.verge.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.PipedReader;
 import java.io.PipedWriter;
 import java.io.PrintWriter;
@@ -14,6 +17,7 @@ import java.io.StringWriter;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +28,8 @@ import picocli.CommandLine;
 /**
  * {@code verge run --tcplisten} with the C echo server of guests/wasi (sockecho.c): the port the
  * system picked is read from the line verge prints on stderr, a loopback client talks to the
- * guest, and the guest reports what it saw. Also {@code proc_raise}'s exit statuses.
+ * guest, and the guest reports what it saw. Also {@code proc_raise}'s exit statuses, and {@code --timeout}
+ * stopping a guest that waits in {@code accept} or for stdin.
  */
 class SocketProgramsTest {
     static final Pattern LISTENING = Pattern.compile("verge run: listening on 127\\.0\\.0\\.1:(\\d+) \\(fd (\\d+)\\)");
@@ -76,6 +81,28 @@ class SocketProgramsTest {
             assertEquals(RunCommand.START_FAILED, busy.exitCode());
             assertTrue(busy.err().startsWith("verge run: --tcplisten: cannot listen on 127.0.0.1:"), busy.err());
             assertEquals(1, busy.err().lines().count(), busy.err());
+        }
+    }
+
+    @Test
+    void aTimeoutStopsAServerWaitingInAcceptAsItStopsALoop() {
+        // No client ever connects: the guest waits in accept until its deadline, then exits as
+        // an endless loop does under --timeout (RunCommandTest.timeoutStopsAnEndlessLoop).
+        GuestRun run = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> GuestRun.of("--timeout", "1s", "--tcplisten", "127.0.0.1:0", GuestRun.guest("sockecho")));
+        assertEquals(RunCommand.TRAP, run.exitCode(), run.err());
+        assertTrue(run.err().contains("trap: interrupted"), run.err());
+        assertTrue(run.err().startsWith("verge run: listening on 127.0.0.1:"), run.err());
+    }
+
+    @Test
+    void aTimeoutStopsAGuestWaitingForStdinThatNeverComes() throws IOException {
+        // A pipe whose writer stays open and silent: echo.c waits in read(0) until its deadline.
+        try (PipedOutputStream silent = new PipedOutputStream(); PipedInputStream stdin = new PipedInputStream(silent)) {
+            GuestRun run = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                    () -> GuestRun.of(stdin, "--timeout", "1s", GuestRun.guest("echo")));
+            assertEquals(RunCommand.TRAP, run.exitCode(), run.err());
+            assertTrue(run.err().contains("trap: interrupted"), run.err());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.verge.wasi;
 
+import dev.verge.core.runtime.Instance;
 import java.io.IOException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
@@ -21,10 +22,16 @@ final class ChannelWaiter {
         this.channel = channel;
     }
 
-    /** Blocks until the channel is ready for one of {@code ops} (or the thread is interrupted). */
-    void await(int ops) throws IOException {
+    /**
+     * Blocks until the channel may be ready for one of {@code ops} (callers try again, and wait
+     * again when it was a spurious wake-up).
+     *
+     * @throws dev.verge.core.runtime.Trap when {@code instance} (the guest, or null) is
+     *     interrupted first: see {@link HostWait}
+     */
+    void await(int ops, Instance instance) throws IOException, WasiError {
         interest(ops);
-        selector.select();
+        HostWait.select(instance, selector, Long.MAX_VALUE);
         selector.selectedKeys().clear();
     }
 

@@ -4,6 +4,7 @@ import dev.verge.core.model.FuncType;
 import dev.verge.core.model.NumType;
 import dev.verge.core.model.ValType;
 import dev.verge.core.runtime.Caller;
+import dev.verge.core.runtime.Instance;
 import dev.verge.core.runtime.Linker;
 import dev.verge.core.runtime.Memory;
 import dev.verge.core.runtime.Trap;
@@ -28,8 +29,11 @@ final class Definer {
         int call(WasiContext ctx, Memory mem, Args args) throws WasiError, IOException;
     }
 
-    /** The arguments of one call, read by position. */
-    record Args(Object[] values) {
+    /**
+     * The arguments of one call, read by position, and the calling instance (null when called
+     * from Java): what a call that waits watches for interrupts ({@link HostWait}).
+     */
+    record Args(Object[] values, Instance instance) {
         int i32(int index) {
             return (Integer) values[index];
         }
@@ -60,7 +64,7 @@ final class Definer {
         linker.defineFunction(MODULE, name, type(params, List.of(NumType.I32)), (caller, values) -> {
             WasiContext ctx = contexts.apply(caller);
             Memory mem = caller.memory("memory");
-            return new Object[] {run(body, ctx, mem, new Args(values))};
+            return new Object[] {run(body, ctx, mem, new Args(values, caller.instance()))};
         });
     }
 
@@ -68,7 +72,7 @@ final class Definer {
     void noReturn(String name, String params, Body body) {
         linker.defineFunction(MODULE, name, type(params, List.of()), (caller, values) -> {
             WasiContext ctx = contexts.apply(caller);
-            run(body, ctx, caller.memory("memory"), new Args(values));
+            run(body, ctx, caller.memory("memory"), new Args(values, caller.instance()));
             return new Object[0];
         });
     }

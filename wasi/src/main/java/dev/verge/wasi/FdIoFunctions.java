@@ -1,5 +1,6 @@
 package dev.verge.wasi;
 
+import dev.verge.core.runtime.Instance;
 import dev.verge.core.runtime.Memory;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -18,10 +19,10 @@ final class FdIoFunctions {
     private FdIoFunctions() {}
 
     static void define(Definer d) {
-        d.fn("fd_write", "iiii", (ctx, mem, a) -> written(mem, a.i32(3), write(ctx, mem, a.i32(0), a.i32(1), a.i32(2), -1)));
-        d.fn("fd_pwrite", "iiiIi", (ctx, mem, a) -> written(mem, a.i32(4), write(ctx, mem, a.i32(0), a.i32(1), a.i32(2), offset(a.i64(3)))));
-        d.fn("fd_read", "iiii", (ctx, mem, a) -> written(mem, a.i32(3), read(ctx, mem, a.i32(0), a.i32(1), a.i32(2), -1)));
-        d.fn("fd_pread", "iiiIi", (ctx, mem, a) -> written(mem, a.i32(4), read(ctx, mem, a.i32(0), a.i32(1), a.i32(2), offset(a.i64(3)))));
+        d.fn("fd_write", "iiii", (ctx, mem, a) -> written(mem, a.i32(3), write(ctx, a.instance(), mem, a.i32(0), a.i32(1), a.i32(2), -1)));
+        d.fn("fd_pwrite", "iiiIi", (ctx, mem, a) -> written(mem, a.i32(4), write(ctx, a.instance(), mem, a.i32(0), a.i32(1), a.i32(2), offset(a.i64(3)))));
+        d.fn("fd_read", "iiii", (ctx, mem, a) -> written(mem, a.i32(3), read(ctx, a.instance(), mem, a.i32(0), a.i32(1), a.i32(2), -1)));
+        d.fn("fd_pread", "iiiIi", (ctx, mem, a) -> written(mem, a.i32(4), read(ctx, a.instance(), mem, a.i32(0), a.i32(1), a.i32(2), offset(a.i64(3)))));
         d.fn("fd_seek", "iIii", (ctx, mem, a) -> {
             long pos = seek(ctx.fds.get(a.i32(0)), a.i64(1), a.i32(2));
             mem.writeI64(GuestMemory.u32(a.i32(3)), pos);
@@ -58,7 +59,7 @@ final class FdIoFunctions {
     }
 
     /** Writes the vectors' bytes at {@code position}, or at the current position when it is -1. */
-    private static int write(WasiContext ctx, Memory mem, int fdNum, int iovs, int count, long position) throws WasiError, IOException {
+    private static int write(WasiContext ctx, Instance instance, Memory mem, int fdNum, int iovs, int count, long position) throws WasiError, IOException {
         Fd fd = ctx.fds.get(fdNum);
         fd.require(position < 0 ? Rights.FD_WRITE : Rights.FD_WRITE | Rights.FD_SEEK);
         long[] v = GuestMemory.iovecs(mem, iovs, count, ctx.maxIo());
@@ -97,7 +98,7 @@ final class FdIoFunctions {
                 if (position >= 0) {
                     throw new WasiError(Errno.SPIPE);
                 }
-                done = sock.send(ctx, mem, v);
+                done = sock.send(ctx, instance, mem, v);
             }
             case ListenerFd x -> throw new WasiError(Errno.NOTCONN);
         }
@@ -132,7 +133,7 @@ final class FdIoFunctions {
     }
 
     /** Reads into the vectors from {@code position}, or from the current position when it is -1. */
-    private static int read(WasiContext ctx, Memory mem, int fdNum, int iovs, int count, long position) throws WasiError, IOException {
+    private static int read(WasiContext ctx, Instance instance, Memory mem, int fdNum, int iovs, int count, long position) throws WasiError, IOException {
         Fd fd = ctx.fds.get(fdNum);
         fd.require(position < 0 ? Rights.FD_READ : Rights.FD_READ | Rights.FD_SEEK);
         long[] v = GuestMemory.iovecs(mem, iovs, count, ctx.maxIo());
@@ -147,7 +148,7 @@ final class FdIoFunctions {
                 // and waiting to fill every vector could block on input that never comes.
                 int want = Math.min(buf.length, GuestMemory.total(v));
                 if (want > 0) {
-                    int n = s.in.read(buf, 0, want);
+                    int n = s.in.read(instance, buf, 0, want);
                     if (n > 0) {
                         GuestMemory.scatter(mem, v, buf, n);
                         done = n;
@@ -183,7 +184,7 @@ final class FdIoFunctions {
                 if (position >= 0) {
                     throw new WasiError(Errno.SPIPE);
                 }
-                done = sock.recv(ctx, mem, v, false, false);
+                done = sock.recv(ctx, instance, mem, v, false, false);
             }
             case ListenerFd x -> throw new WasiError(Errno.NOTCONN);
         }

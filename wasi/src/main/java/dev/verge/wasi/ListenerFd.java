@@ -1,5 +1,6 @@
 package dev.verge.wasi;
 
+import dev.verge.core.runtime.Instance;
 import java.io.IOException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
@@ -28,9 +29,10 @@ final class ListenerFd extends Fd {
 
     /**
      * The next pending connection, in non-blocking mode on the host. Waits for one unless the
-     * descriptor is non-blocking, in which case {@code EAGAIN} when none is pending.
+     * descriptor is non-blocking, in which case {@code EAGAIN} when none is pending. A wait ends
+     * with the interruption trap when {@code instance} is interrupted ({@link HostWait}).
      */
-    SocketChannel accept() throws IOException, WasiError {
+    SocketChannel accept(Instance instance) throws IOException, WasiError {
         while (true) {
             SocketChannel c = channel.accept();
             if (c != null) {
@@ -40,7 +42,7 @@ final class ListenerFd extends Fd {
             if (nonBlocking()) {
                 throw new WasiError(Errno.AGAIN);
             }
-            waiter.await(SelectionKey.OP_ACCEPT);
+            waiter.await(SelectionKey.OP_ACCEPT, instance);
         }
     }
 

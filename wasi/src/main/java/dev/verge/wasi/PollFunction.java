@@ -1,5 +1,6 @@
 package dev.verge.wasi;
 
+import dev.verge.core.runtime.Instance;
 import dev.verge.core.runtime.Memory;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,7 +14,9 @@ import java.nio.channels.Selector;
  * Sockets are polled for real: a connection to accept, bytes to read (their number, read ahead
  * on the host) or the end of the stream (with the hangup flag), room to write. When nothing is
  * ready the call waits for a socket (in a selector) or the earliest clock subscription, whichever
- * comes first, and reports what happened.
+ * comes first, and reports what happened. Every wait ends early, with the interruption trap, when
+ * the guest's instance is interrupted ({@link HostWait}): a guest sleeping past its deadline
+ * stops at the deadline.
  */
 final class PollFunction {
     static final int EVENTTYPE_CLOCK = 0;
@@ -35,13 +38,13 @@ final class PollFunction {
             if (n < 0 || n > MAX_SUBSCRIPTIONS) {
                 return Errno.NOTSUP.code();
             }
-            int events = poll(ctx, mem, GuestMemory.u32(a.i32(0)), GuestMemory.u32(a.i32(1)), n);
+            int events = poll(ctx, a.instance(), mem, GuestMemory.u32(a.i32(0)), GuestMemory.u32(a.i32(1)), n);
             mem.writeI32(GuestMemory.u32(a.i32(3)), events);
             return 0;
         });
     }
 
-    private static int poll(WasiContext ctx, Memory mem, long in, long out, int n) throws WasiError {
+    private static int poll(WasiContext ctx, Instance instance, Memory mem, long in, long out, int n) throws WasiError {
         ByteBuffer subs = ByteBuffer.wrap(mem.readBytes(in, 48 * n)).order(ByteOrder.LITTLE_ENDIAN);
         ByteBuffer events = ByteBuffer.allocate(32 * n).order(ByteOrder.LITTLE_ENDIAN);
         long start = System.nanoTime();
@@ -104,12 +107,12 @@ final class PollFunction {
                 if (earliest == Long.MAX_VALUE) {
                     break; // nothing to wait for (only failed clocks): report what there is
                 }
-                sleep(left);
+                HostWait.sleep(instance, left);
                 slept = true;
                 break;
             }
             try {
-                pending.await(left);
+                pending.await(instance, left);
             } catch (IOException e) {
                 break; // a selector failure: report the clocks, or nothing
             }
@@ -156,8 +159,11 @@ final class PollFunction {
             };
         }
 
-        /** Waits until one of the sockets is ready, at most {@code nanos} (MAX_VALUE: no limit). */
-        void await(long nanos) throws IOException {
+        /**
+         * Waits until one of the sockets is ready, at most {@code nanos} (MAX_VALUE: no limit);
+         * ends with the interruption trap when {@code instance} is interrupted ({@link HostWait}).
+         */
+        void await(Instance instance, long nanos) throws IOException, WasiError {
             try (Selector selector = Selector.open()) {
                 for (SocketWait w = this; w != null; w = w.next) {
                     SelectionKey key = w.channel.keyFor(selector);
@@ -167,11 +173,7 @@ final class PollFunction {
                         key.interestOps(key.interestOps() | w.ops);
                     }
                 }
-                if (nanos == Long.MAX_VALUE) {
-                    selector.select();
-                } else {
-                    selector.select(Math.max(1, (nanos + 999_999) / 1_000_000));
-                }
+                HostWait.select(instance, selector, nanos);
             }
         }
     }
@@ -181,13 +183,5 @@ final class PollFunction {
         events.putLong(e, userdata).putShort(e + 8, (short) err.code()).put(e + 10, (byte) type).putLong(e + 16, nbytes)
                 .putShort(e + 24, (short) rwflags);
         return count + 1;
-    }
-
-    private static void sleep(long nanos) {
-        try {
-            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

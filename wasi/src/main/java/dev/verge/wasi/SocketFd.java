@@ -1,5 +1,6 @@
 package dev.verge.wasi;
 
+import dev.verge.core.runtime.Instance;
 import dev.verge.core.runtime.Memory;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -9,7 +10,10 @@ import java.nio.channels.SocketChannel;
 /**
  * A connected TCP socket: one the guest accepted. It is the guest's own, closed with the
  * descriptor. The host channel is always non-blocking; a blocking descriptor waits for readiness
- * (see {@link ChannelWaiter}).
+ * (see {@link ChannelWaiter}), and a wait ends with the interruption trap when the guest's
+ * instance is interrupted ({@link HostWait}): the guest then ends, and bytes a {@code
+ * RECV_WAITALL} had gathered are lost with it, as they are to a process killed inside
+ * {@code recv}.
  *
  * <p>Java channels cannot peek, so {@code RECV_PEEK} (and {@code poll_oneoff}, which must say
  * how many bytes are ready) read ahead into a small buffer that later reads drain first. The
@@ -53,7 +57,7 @@ final class SocketFd extends Fd {
      * (less only at the end of the stream). A peek copies without consuming. Returns the count;
      * 0 at the end of the stream.
      */
-    int recv(WasiContext ctx, Memory mem, long[] v, boolean peek, boolean waitAll) throws IOException, WasiError {
+    int recv(WasiContext ctx, Instance instance, Memory mem, long[] v, boolean peek, boolean waitAll) throws IOException, WasiError {
         int want = GuestMemory.total(v);
         if (want == 0) {
             return 0;
@@ -68,7 +72,7 @@ final class SocketFd extends Fd {
                         }
                         throw new WasiError(Errno.AGAIN);
                     }
-                    waiter.await(SelectionKey.OP_READ);
+                    waiter.await(SelectionKey.OP_READ, instance);
                 }
             }
             int n = Math.min(buffered(), want);
@@ -102,7 +106,7 @@ final class SocketFd extends Fd {
                 }
                 throw new WasiError(Errno.AGAIN);
             } else {
-                waiter.await(SelectionKey.OP_READ);
+                waiter.await(SelectionKey.OP_READ, instance);
             }
         }
         return done;
@@ -112,7 +116,7 @@ final class SocketFd extends Fd {
      * Writes the vectors' bytes: all of them (waiting for room) unless non-blocking, in which case
      * what fits, or {@code EAGAIN} when nothing does. Returns the count.
      */
-    int send(WasiContext ctx, Memory mem, long[] v) throws IOException, WasiError {
+    int send(WasiContext ctx, Instance instance, Memory mem, long[] v) throws IOException, WasiError {
         if (outputShut) {
             throw new WasiError(Errno.PIPE);
         }
@@ -134,7 +138,7 @@ final class SocketFd extends Fd {
                             }
                             return sent;
                         }
-                        waiter.await(SelectionKey.OP_WRITE);
+                        waiter.await(SelectionKey.OP_WRITE, instance);
                     }
                 }
                 off += n;

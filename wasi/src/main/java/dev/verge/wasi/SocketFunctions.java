@@ -1,5 +1,6 @@
 package dev.verge.wasi;
 
+import dev.verge.core.runtime.Instance;
 import dev.verge.core.runtime.Memory;
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
@@ -24,7 +25,7 @@ final class SocketFunctions {
     private SocketFunctions() {}
 
     static void define(Definer d) {
-        d.fn("sock_accept", "iii", (ctx, mem, a) -> accept(ctx, mem, a.i32(0), a.i32(1), GuestMemory.u32(a.i32(2))));
+        d.fn("sock_accept", "iii", (ctx, mem, a) -> accept(ctx, a.instance(), mem, a.i32(0), a.i32(1), GuestMemory.u32(a.i32(2))));
         d.fn("sock_recv", "iiiiii", (ctx, mem, a) -> {
             SocketFd s = connected(ctx, a.i32(0), Rights.FD_READ);
             int flags = a.i32(3);
@@ -34,7 +35,7 @@ final class SocketFunctions {
             long[] v = GuestMemory.iovecs(mem, a.i32(1), a.i32(2), ctx.maxIo());
             long lenOut = GuestMemory.u32(a.i32(4));
             long flagsOut = GuestMemory.u32(a.i32(5));
-            int n = s.recv(ctx, mem, v, (flags & RECV_PEEK) != 0, (flags & RECV_WAITALL) != 0);
+            int n = s.recv(ctx, a.instance(), mem, v, (flags & RECV_PEEK) != 0, (flags & RECV_WAITALL) != 0);
             mem.writeI32(lenOut, n);
             mem.writeI16(flagsOut, (short) 0); // RECV_DATA_TRUNCATED only happens to datagrams
             return 0;
@@ -45,7 +46,7 @@ final class SocketFunctions {
                 return Errno.INVAL.code(); // siflags has no flags defined
             }
             long[] v = GuestMemory.iovecs(mem, a.i32(1), a.i32(2), ctx.maxIo());
-            mem.writeI32(GuestMemory.u32(a.i32(4)), s.send(ctx, mem, v));
+            mem.writeI32(GuestMemory.u32(a.i32(4)), s.send(ctx, a.instance(), mem, v));
             return 0;
         });
         d.fn("sock_shutdown", "ii", (ctx, mem, a) -> {
@@ -59,7 +60,7 @@ final class SocketFunctions {
         });
     }
 
-    private static int accept(WasiContext ctx, Memory mem, int fdNum, int flags, long fdOut) throws WasiError, IOException {
+    private static int accept(WasiContext ctx, Instance instance, Memory mem, int fdNum, int flags, long fdOut) throws WasiError, IOException {
         ListenerFd listener = switch (ctx.fds.get(fdNum)) {
             case ListenerFd l -> l;
             case SocketFd s -> throw new WasiError(Errno.INVAL); // as accept(2) on a socket that is not listening
@@ -71,7 +72,7 @@ final class SocketFunctions {
         }
         ctx.fds.ensureRoom();
         mem.writeI32(fdOut, -1); // a bad result address fails here, before a connection is taken
-        SocketChannel c = listener.accept();
+        SocketChannel c = listener.accept(instance);
         int fd;
         try {
             fd = ctx.fds.add(new SocketFd(c, listener.rightsInheriting & Rights.SOCKET, flags));

@@ -9,14 +9,15 @@ import java.io.OutputStream;
  * The streams belong to the embedder, so closing the descriptor does not close them.
  */
 final class StreamFd extends Fd {
-    final InputStream in;
+    /** Stdin, read so that an interrupt reaches a guest waiting for input; null for an output. */
+    final StreamInput in;
     final OutputStream out;
     /** The file channel under {@link #out} when it is a file stream (the inherited stdout), else null. */
     final java.nio.channels.WritableByteChannel outChannel;
 
     StreamFd(InputStream in, OutputStream out) {
         super(in != null ? Rights.STREAM & ~Rights.FD_WRITE : Rights.STREAM & ~Rights.FD_READ, 0, 0);
-        this.in = in;
+        this.in = in == null ? null : new StreamInput(in);
         this.out = out;
         this.outChannel = out instanceof java.io.FileOutputStream f ? f.getChannel() : null;
     }

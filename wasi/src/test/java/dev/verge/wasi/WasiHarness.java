@@ -94,6 +94,11 @@ final class WasiHarness implements AutoCloseable {
         return Errno.values()[call(name, args)];
     }
 
+    /** The guest's instance: what a test interrupts. */
+    Instance instance() {
+        return instance;
+    }
+
     WasmFunction function(String name) {
         return instance.function(name);
     }

@@ -4,10 +4,6 @@ import dev.verge.bench.gen.ModuleGenerator;
 import dev.verge.core.binary.ModuleDecoder;
 import dev.verge.core.model.WasmModule;
 import dev.verge.core.validate.Validator;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
-import java.util.function.Supplier;
 
 /**
  * The {@link DecodeValidateBenchmark} measurement in CPU time of the measuring thread instead of
@@ -18,11 +14,9 @@ import java.util.function.Supplier;
  * [ROUNDS]}.
  */
 public final class DecodeValidateCpuTime {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-
     private DecodeValidateCpuTime() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Throwable {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         byte[] bytes = ModuleGenerator.generate(ModuleGenerator.LARGE_MODULE_FUNCTIONS, 1).bytes();
         WasmModule decoded = ModuleDecoder.decode(bytes);
@@ -33,22 +27,8 @@ public final class DecodeValidateCpuTime {
         report("decode + validate", bytes.length, rounds, () -> Validator.validate(ModuleDecoder.decode(bytes)));
     }
 
-    private static void report(String name, int size, int rounds, Supplier<?> work) {
-        for (int i = 0; i < rounds; i++) {
-            work.get();
-        }
-        double[] rates = new double[rounds];
-        for (int i = 0; i < rounds; i++) {
-            long start = THREADS.getCurrentThreadCpuTime();
-            Object result = work.get();
-            long nanos = THREADS.getCurrentThreadCpuTime() - start;
-            if (result == null) {
-                throw new AssertionError(name + " returned null");
-            }
-            rates[i] = size / 1e6 / (nanos / 1e9);
-        }
-        Arrays.sort(rates);
-        System.out.printf("%-18s median %6.1f MB/s (min %.1f, max %.1f)%n",
-                name, rates[rounds / 2], rates[0], rates[rounds - 1]);
+    private static void report(String name, int size, int rounds, CpuTimer.Work work) throws Throwable {
+        CpuTimer.Timings t = CpuTimer.time(rounds, new CpuTimer.Measured(name, size / 1e6, work));
+        System.out.printf("%-18s median %6.1f MB/s (min %.1f, max %.1f)%n", name, t.medianRate(), 1e9 / t.max(), 1e9 / t.min());
     }
 }

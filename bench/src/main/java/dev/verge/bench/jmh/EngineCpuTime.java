@@ -6,9 +6,6 @@ import dev.verge.core.runtime.Instance;
 import dev.verge.core.runtime.Linker;
 import dev.verge.core.runtime.Memory;
 import java.lang.invoke.MethodHandle;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
 
 /**
  * The {@link InstantiateBenchmark} and {@link InterruptPollBenchmark} measurements in CPU time of
@@ -20,15 +17,11 @@ import java.util.Arrays;
  * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.verge.bench.jmh.EngineCpuTime [ROUNDS]}.
  */
 public final class EngineCpuTime {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final int INSTANCES_PER_ROUND = 10_000;
     private static final int TOUCHED_PER_ROUND = 200;
     private static final int LAST_WORD = (1 << 20) - 4;
     private static final int LOOP_CALLS = 20;
     private static final int FIB_CALLS = 1_000;
-
-    /** Keeps results reachable so that the JIT cannot drop the work that made them. */
-    private static long sink;
 
     private EngineCpuTime() {}
 
@@ -91,23 +84,10 @@ public final class EngineCpuTime {
                 loop[1], loop[0], 100 * (loop[1] - loop[0]) / loop[0]);
         System.out.printf("function entry: %.3f ns per call polling, %.3f without (%+.1f%%)%n",
                 fib[1], fib[0], 100 * (fib[1] - fib[0]) / fib[0]);
-        if (sink == 42) {
-            System.out.println();
-        }
     }
 
     /** The median CPU nanoseconds per operation over {@code rounds} timed runs of {@code work}. */
     private static double median(int rounds, int operations, Work work) throws Throwable {
-        for (int i = 0; i < rounds; i++) {
-            sink += work.run();
-        }
-        double[] perOperation = new double[rounds];
-        for (int i = 0; i < rounds; i++) {
-            long start = THREADS.getCurrentThreadCpuTime();
-            sink += work.run();
-            perOperation[i] = (THREADS.getCurrentThreadCpuTime() - start) / (double) operations;
-        }
-        Arrays.sort(perOperation);
-        return perOperation[rounds / 2];
+        return CpuTimer.time(rounds, new CpuTimer.Measured("", operations, work::run)).median();
     }
 }

@@ -1,10 +1,6 @@
 package dev.verge.bench.jmh;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.verge.bench.jmh.CpuTimer.Measured;
 
 /**
  * The memory benchmarks ({@link MemoryCandidatesBenchmark}, {@link MemoryAccessBenchmark},
@@ -21,21 +17,10 @@ import java.util.Map;
  * [candidates|flat|paged]...} (default: all three in one process).
  */
 public final class MemoryCpuTime {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final int CALLS = 20;
     private static final int INSTANCES = 10_000;
 
-    /** Keeps results reachable so that the JIT cannot drop the work that made them. */
-    private static long sink;
-
     private MemoryCpuTime() {}
-
-    @FunctionalInterface
-    private interface Work {
-        long run() throws Throwable;
-    }
-
-    private record Measured(String name, int operations, Work work) {}
 
     public static void main(String[] args) throws Throwable {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
@@ -50,9 +35,6 @@ public final class MemoryCpuTime {
             if (sections.contains(representation)) {
                 representation(rounds, representation.equals("paged"));
             }
-        }
-        if (sink == 42) {
-            System.out.println();
         }
     }
 
@@ -161,30 +143,11 @@ public final class MemoryCpuTime {
         return kept;
     }
 
-    /** Runs the candidates interleaved: warm-up rounds, then timed ones; prints their medians. */
+    /** Runs the candidates interleaved (see {@link CpuTimer}); prints their medians. */
     private static void report(String title, int rounds, Measured[] candidates) throws Throwable {
-        for (int r = 0; r < rounds; r++) {
-            for (Measured m : candidates) {
-                sink += m.work().run();
-            }
-        }
-        Map<String, double[]> times = new LinkedHashMap<>();
-        for (Measured m : candidates) {
-            times.put(m.name(), new double[rounds]);
-        }
-        for (int r = 0; r < rounds; r++) {
-            for (Measured m : candidates) {
-                long start = THREADS.getCurrentThreadCpuTime();
-                sink += m.work().run();
-                times.get(m.name())[r] = (THREADS.getCurrentThreadCpuTime() - start) / (double) m.operations();
-            }
-        }
         System.out.println(title);
-        for (Map.Entry<String, double[]> e : times.entrySet()) {
-            double[] t = e.getValue();
-            Arrays.sort(t);
-            System.out.printf("  %-28s %10.3f  (quartiles %.3f .. %.3f)%n", e.getKey(), t[rounds / 2], t[rounds / 4],
-                    t[3 * rounds / 4]);
+        for (CpuTimer.Timings t : CpuTimer.time(rounds, java.util.List.of(candidates))) {
+            System.out.printf("  %-28s %10.3f  (quartiles %.3f .. %.3f)%n", t.name(), t.median(), t.lowerQuartile(), t.upperQuartile());
         }
     }
 }

@@ -1,10 +1,6 @@
 package dev.verge.bench.jmh;
 
 import dev.verge.text.Wat;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
-import java.util.function.Supplier;
 
 /**
  * The {@link WatParseBenchmark} measurement in CPU time of the measuring thread instead of
@@ -18,11 +14,9 @@ import java.util.function.Supplier;
  * printed was still rising.
  */
 public final class WatParseCpuTime {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-
     private WatParseCpuTime() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Throwable {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         String text = GeneratedWat.text(GeneratedWat.FUNCTIONS);
         byte[] utf8 = GeneratedWat.utf8(text);
@@ -34,22 +28,8 @@ public final class WatParseCpuTime {
         report("Wat.toBinary", utf8.length, rounds, () -> Wat.toBinary(text));
     }
 
-    private static void report(String name, int size, int rounds, Supplier<?> work) {
-        for (int i = 0; i < rounds; i++) {
-            work.get();
-        }
-        double[] rates = new double[rounds];
-        for (int i = 0; i < rounds; i++) {
-            long start = THREADS.getCurrentThreadCpuTime();
-            Object result = work.get();
-            long nanos = THREADS.getCurrentThreadCpuTime() - start;
-            if (result == null) {
-                throw new AssertionError(name + " returned null");
-            }
-            rates[i] = size / 1e6 / (nanos / 1e9);
-        }
-        Arrays.sort(rates);
-        System.out.printf("%-14s median %6.1f MB/s (min %.1f, max %.1f)%n",
-                name, rates[rounds / 2], rates[0], rates[rounds - 1]);
+    private static void report(String name, int size, int rounds, CpuTimer.Work work) throws Throwable {
+        CpuTimer.Timings t = CpuTimer.time(rounds, new CpuTimer.Measured(name, size / 1e6, work));
+        System.out.printf("%-14s median %6.1f MB/s (min %.1f, max %.1f)%n", name, t.medianRate(), 1e9 / t.max(), 1e9 / t.min());
     }
 }

@@ -31,14 +31,32 @@ final class Bridges {
         invoke(cb, ft, f, ctx);
     }
 
+    /**
+     * {@code cf<type>(params..., int index, Instance)}: calls function {@code index} through the
+     * instance's function object, for callees the class does not name (see {@link Calls}).
+     */
+    static void farBridge(CodeBuilder cb, FuncType ft) {
+        int index = paramSlots(ft);
+        int ctx = index + 1;
+        int f = cb.allocateLocal(TypeKind.REFERENCE);
+        cb.aload(ctx).getfield(RuntimeNames.INSTANCE, "functions", RuntimeNames.FUNCTION_ARRAY).iload(index).aaload().astore(f);
+        invoke(cb, ft, f, ctx);
+    }
+
     /** The most same-type functions an indirect call dispatches to directly. */
     private static final int MAX_DIRECT_TARGETS = 256;
 
+    /** The functions an indirect bridge may call directly: the first {@value #MAX_DIRECT_TARGETS} of its type. */
+    static List<Integer> directTargets(List<Integer> sameType) {
+        return sameType.subList(0, Math.min(sameType.size(), MAX_DIRECT_TARGETS));
+    }
+
     /**
      * {@code ci<type>_<table>(params..., int element, Instance)}. When the element is a function
-     * of this same instance (the common case: C function pointers, vtables), it is called with
-     * {@code invokestatic} through a switch on its index, which HotSpot can inline; other
-     * functions go through their method handle.
+     * of this same instance (the common case: C function pointers, vtables) that this class can
+     * call without new constant-pool entries (its own, with {@code invokestatic}; another class's
+     * that it names, with its {@code invokedynamic}), it is called through a switch on its index,
+     * which HotSpot can inline; other functions go through their method handle.
      *
      * @param sameType the defined functions of this module whose type equals {@code ft}
      */
@@ -50,10 +68,15 @@ final class Bridges {
         cb.invokestatic(RuntimeNames.TABLE_ACCESS, "indirect", MethodTypeDesc.of(RuntimeNames.WASM_FUNCTION,
                 ConstantDescs.CD_int, ConstantDescs.CD_int, ConstantDescs.CD_int, RuntimeNames.INSTANCE));
         cb.astore(f);
-        if (!sameType.isEmpty()) {
+        List<Integer> targets = new ArrayList<>();
+        for (int index : directTargets(sameType)) {
+            if (mc.isOwn(index) || mc.partition.named(mc.classIndex, index)) {
+                targets.add(index);
+            }
+        }
+        if (!targets.isEmpty()) {
             Label slow = cb.newLabel();
             cb.aload(f).getfield(RuntimeNames.WASM_FUNCTION, "owner", RuntimeNames.INSTANCE).aload(ctx).if_acmpne(slow);
-            List<Integer> targets = sameType.subList(0, Math.min(sameType.size(), MAX_DIRECT_TARGETS));
             List<SwitchCase> cases = new ArrayList<>();
             List<Label> labels = new ArrayList<>();
             for (int index : targets) {
@@ -66,7 +89,7 @@ final class Bridges {
             for (int i = 0; i < targets.size(); i++) {
                 cb.labelBinding(labels.get(i));
                 loadArguments(cb, ft);
-                cb.aload(ctx).invokestatic(mc.thisClass, ModuleContext.functionMethod(targets.get(i)), ModuleContext.descriptor(ft));
+                Calls.direct(cb, mc, targets.get(i), ft, ctx);
                 ClassDescReturn.emit(cb, ft);
             }
             cb.labelBinding(slow);

@@ -685,7 +685,7 @@ final class FunctionEmitter implements InstrVisitor {
                 if (ModuleContext.isWide(ft)) {
                     values.packArguments(ft.params());
                 }
-                cb.aload(ctx).invokestatic(mc.thisClass, ModuleContext.functionMethod(index), ModuleContext.descriptor(ft));
+                Calls.call(cb, mc, index, ft, ctx);
                 memory.invalidate();
                 if (ft.results().size() > 1) {
                     values.unpack(ft.results());

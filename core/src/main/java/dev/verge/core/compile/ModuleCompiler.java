@@ -8,9 +8,12 @@ import dev.verge.core.model.WasmModule;
 import dev.verge.core.runtime.CompilationException;
 import dev.verge.core.runtime.EngineConfig;
 import dev.verge.core.runtime.JvmTypes;
+import java.lang.classfile.ClassBuilder;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassHierarchyResolver;
 import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.constantpool.ClassEntry;
+import java.lang.classfile.constantpool.ConstantPoolBuilder;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
@@ -18,16 +21,19 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.AccessFlag;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Compiles a validated module to one hidden class: each function becomes a static method
+ * Compiles a validated module to hidden classes: each function becomes a static method
  * {@code f<index>(params..., Instance)}; imported functions get a bridge method of the same shape
  * that calls through the instance's function table; each {@code call_indirect} signature gets a
- * bridge {@code ci<type>_<table>}. Hidden classes can be unloaded with their module, and being
- * defined in the runtime's package they use its internals without those being exported.
+ * bridge {@code ci<type>_<table>}. A module is one class unless its constant pool would overflow;
+ * then its functions are cut into several classes ({@link ClassPartition}) that call each other
+ * with {@code invokedynamic} ({@link Calls}). Hidden classes can be unloaded with their module, and
+ * being defined in the runtime's package they use its internals without those being exported.
  */
 public final class ModuleCompiler {
     private static final int ACC_STATIC = ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC;
@@ -35,35 +41,81 @@ public final class ModuleCompiler {
     private ModuleCompiler() {}
 
     /**
-     * The generated class, a handle to each defined function's method, and the class file it was
-     * defined from (kept so that the compiled module can be serialized).
+     * A generated class file and the first function (function index space) it holds; it holds the
+     * functions up to the next class's first.
      */
-    public record Output(Class<?> codeClass, MethodHandle[] functions, byte[] classBytes) {}
+    public record GeneratedClass(int firstFunction, byte[] bytes) {}
+
+    /**
+     * The generated classes, a handle to each defined function's method, and the class files they
+     * were defined from (kept so that the compiled module can be serialized).
+     */
+    public record Output(List<Class<?>> classes, MethodHandle[] functions, List<GeneratedClass> classFiles) {}
 
     /**
      * Compiles {@code module}, whose functions {@code driver} feeds through the validator.
      *
-     * @param lookup a full-privilege lookup in the runtime package, where the class is defined
+     * @param lookup a full-privilege lookup in the runtime package, where the classes are defined
      */
     public static Output compile(WasmModule module, EngineConfig config, FunctionDriver driver, MethodHandles.Lookup lookup) {
         String pkg = lookup.lookupClass().getPackageName();
         ClassDesc self = ClassDesc.of(pkg + ".WasmCode");
-        byte[] bytes = generate(module, config, driver, self);
-        return define(module, bytes, lookup);
+        return define(module, generate(module, config, driver, self), lookup);
     }
 
     /** How many times a function's plan may be tightened after its methods came out too large. */
     private static final int MAX_TIGHTENING = 3;
 
     /**
-     * The class file of {@code module} (named {@code self}), without defining it. Functions are
-     * planned from estimated sizes; when a method still comes out over HotSpot's huge-method limit
-     * its function is planned again with tighter limits, up to {@link #MAX_TIGHTENING} times.
+     * The class files of {@code module} (the first named {@code self}, the others after it),
+     * without defining them. Each class is built as planned; one whose constant pool fills up is
+     * split where it filled and built again.
      */
-    public static byte[] generate(WasmModule module, EngineConfig config, FunctionDriver driver, ClassDesc self) {
+    public static List<GeneratedClass> generate(WasmModule module, EngineConfig config, FunctionDriver driver, ClassDesc self) {
+        return generate(module, config, driver, self, ClassPartition.defaultBudget());
+    }
+
+    /**
+     * {@link #generate(WasmModule, EngineConfig, FunctionDriver, ClassDesc)} with the functions
+     * partitioned by a budget of {@code classBudget} estimated constant-pool entries per class
+     * instead of the default 40,000: for tests (a budget beyond what a pool holds makes the
+     * builder find the overflow itself and split).
+     */
+    public static List<GeneratedClass> generate(WasmModule module, EngineConfig config, FunctionDriver driver, ClassDesc self, int classBudget) {
+        ClassPartition partition = ClassPartition.of(module, classBudget);
+        List<GeneratedClass> out = new ArrayList<>();
+        int k = 0;
+        while (k < partition.classCount()) {
+            try {
+                ClassDesc name = k == 0 ? self : ClassDesc.of(self.packageName() + "." + self.displayName() + k);
+                out.add(new GeneratedClass(partition.first(k), generateClass(module, config, driver, partition, k, name)));
+                k++;
+            } catch (PoolFull full) {
+                ClassPartition next = partition.planned() ? partition.split(k, full.at) : ClassPartition.plan(module, classBudget);
+                if (next == null) {
+                    throw new CompilationException("cannot compile module: function " + partition.first(k)
+                            + " alone needs more constant pool entries than a class holds", full);
+                }
+                if (!partition.planned()) {
+                    out.clear();
+                    k = 0;
+                }
+                partition = next;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Class {@code k} of {@code partition}. Functions are planned from estimated sizes; when a
+     * method still comes out over HotSpot's huge-method limit its function is planned again with
+     * tighter limits, up to {@link #MAX_TIGHTENING} times.
+     */
+    private static byte[] generateClass(WasmModule module, EngineConfig config, FunctionDriver driver, ClassPartition partition, int k,
+            ClassDesc self) {
         Map<Integer, Integer> tightening = new HashMap<>();
         while (true) {
-            byte[] bytes = build(module, config, driver, self, tightening);
+            byte[] bytes = build(module, config, driver, partition, k, self, tightening);
             boolean replan = false;
             for (int f : MethodSizes.functionsOver(bytes, MethodSizes.HUGE_METHOD_LIMIT)) {
                 int t = tightening.getOrDefault(f, 0);
@@ -78,43 +130,51 @@ public final class ModuleCompiler {
         }
     }
 
-    private static byte[] build(WasmModule module, EngineConfig config, FunctionDriver driver, ClassDesc self, Map<Integer, Integer> tightening) {
-        ModuleContext mc = new ModuleContext(module, self, config);
+    /** Past this many pool entries after a function, the class ends there: the next function might not fit. */
+    private static final int POOL_FULL = 62_000;
+
+    /** A class's constant pool filled up: split it before function {@code at} (or in halves when -1). */
+    private static final class PoolFull extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int at;
+
+        PoolFull(int at) {
+            super("constant pool full", null, false, false);
+            this.at = at;
+        }
+    }
+
+    private static byte[] build(WasmModule module, EngineConfig config, FunctionDriver driver, ClassPartition partition, int k, ClassDesc self,
+            Map<Integer, Integer> tightening) {
+        ModuleContext mc = new ModuleContext(module, self, config, partition, k);
         int imported = mc.functionTypes.size() - module.functions().size();
+        int from = partition.first(k);
+        int to = partition.end(k);
+        ConstantPoolBuilder[] pool = new ConstantPoolBuilder[1];
         ClassFile cf = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
                 ClassHierarchyResolver.defaultResolver().orElse(ClassHierarchyResolver.ofClassLoading(ModuleCompiler.class.getClassLoader()))));
         try {
             return cf.build(self, clb -> {
+                pool[0] = clb.constantPool();
                 clb.withFlags(AccessFlag.FINAL, AccessFlag.SYNTHETIC);
-                for (int i = 0; i < imported; i++) {
-                    int index = i;
-                    FuncType ft = mc.functionType(i);
-                    clb.withMethodBody(ModuleContext.functionMethod(i), ModuleContext.descriptor(ft), ACC_STATIC,
-                            cb -> Bridges.importBridge(cb, ft, index));
+                if (partition.planned()) {
+                    reserveNames(clb.constantPool(), mc, from, to);
                 }
-                for (int d = 0; d < module.functions().size(); d++) {
-                    int defined = d;
-                    int index = imported + d;
-                    mc.currentFunction = index;
-                    FuncType ft = mc.functionType(index);
-                    FunctionBody body = module.codes().get(d);
-                    List<ValType> locals = declaredLocals(body);
-                    FunctionEmitter.Role main = roleOf(mc, driver, defined, ft, locals, body, tightening.getOrDefault(index, 0));
-                    clb.withMethodBody(ModuleContext.functionMethod(index), ModuleContext.descriptor(ft), ACC_STATIC,
-                            cb -> compileFunction(cb, mc, driver, defined, index, ft, locals, main));
-                    SplitPlan plan = main.plan();
-                    // Each method emitted records how to enter the pieces it calls; a piece may call pieces in turn.
-                    for (int k = 0; plan != null && k < plan.called.size(); k++) {
-                        SplitPlan.Piece piece = plan.pieces.get(plan.called.get(k));
-                        FunctionEmitter.Role role = new FunctionEmitter.Role(true, main.wide(), plan, piece.index(), main.frameSize());
-                        clb.withMethodBody(ModuleContext.pieceMethod(index, piece.index()), ModuleContext.PIECE_TYPE, ACC_STATIC,
-                                cb -> compilePiece(cb, mc, driver, defined, index, ft, locals, role));
+                for (int i = from; i < to; i++) {
+                    if (i > from && clb.constantPool().size() > POOL_FULL) {
+                        throw new PoolFull(i);
+                    }
+                    if (i < imported) {
+                        int index = i;
+                        FuncType ft = mc.functionType(i);
+                        clb.withMethodBody(ModuleContext.functionMethod(i), ModuleContext.descriptor(ft), ACC_STATIC,
+                                cb -> Bridges.importBridge(cb, ft, index));
+                    } else {
+                        defineFunction(clb, mc, driver, i - imported, tightening);
                     }
                 }
-                Map<FuncType, List<Integer>> definedByType = new HashMap<>();
-                for (int d = 0; d < module.functions().size(); d++) {
-                    definedByType.computeIfAbsent(mc.functionType(imported + d), k -> new ArrayList<>()).add(imported + d);
-                }
+                Map<FuncType, List<Integer>> definedByType = mc.indirectBridges.isEmpty() ? Map.of()
+                        : ClassPartition.definedByType(module, mc.functionTypes);
                 for (long key : mc.indirectBridges) {
                     int typeIndex = (int) (key >>> 32);
                     int table = (int) key;
@@ -123,35 +183,104 @@ public final class ModuleCompiler {
                     clb.withMethodBody(ModuleContext.indirectMethod(typeIndex, table), ModuleContext.descriptor(ft, ConstantDescs.CD_int), ACC_STATIC,
                             cb -> Bridges.indirectBridge(cb, mc, ft, typeIndex, table, sameType));
                 }
+                for (int typeIndex : mc.farBridges) {
+                    FuncType ft = module.funcType(typeIndex);
+                    clb.withMethodBody(ModuleContext.farMethod(typeIndex), ModuleContext.descriptor(ft, ConstantDescs.CD_int), ACC_STATIC,
+                            cb -> Bridges.farBridge(cb, ft));
+                }
             });
-        } catch (CompilationException e) {
+        } catch (CompilationException | PoolFull e) {
             throw e;
         } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
+            if (pool[0] != null && pool[0].size() > POOL_OVERFLOWING) {
+                throw new PoolFull(-1); // overflowed within a function or the bridges: cut the class in halves
+            }
             throw new CompilationException("cannot compile module: " + e.getMessage(), e);
         } catch (StackOverflowError e) {
             throw new CompilationException("cannot compile module: nesting too deep for the compiler's stack", e);
         }
     }
 
+    /** A failure with this many pool entries is taken for an overflow of the pool. */
+    private static final int POOL_OVERFLOWING = 65_000;
+
     /**
-     * Defines {@code bytes}, a class file this compiler generated for {@code module}, as a hidden
-     * class in {@code lookup}'s package and finds each defined function's method. Used by
-     * {@link #compile} and to load a serialized module without compiling it again.
-     *
-     * @throws CompilationException when the JVM rejects the class
+     * Puts the names of the class's functions and of the other classes' functions it calls in the
+     * pool first, before any code: the pool-safe constants ({@link PoolSafeConstants}) stop taking
+     * entries at their soft limit, so names, which have no other encoding, always find room. Only
+     * for partitioned modules: it moves constants to pool indices past 255 ({@code ldc_w}, a byte
+     * longer, which can change HotSpot's inlining of small methods), and a module that fits one
+     * class keeps exactly the code it had before partitioning existed; if its pool overflows
+     * anyway, it is partitioned.
      */
-    public static Output define(WasmModule module, byte[] bytes, MethodHandles.Lookup lookup) {
+    private static void reserveNames(ConstantPoolBuilder cp, ModuleContext mc, int from, int to) {
+        ClassEntry owner = cp.classEntry(mc.thisClass);
+        for (int i = from; i < to; i++) {
+            cp.methodRefEntry(owner, cp.nameAndTypeEntry(ModuleContext.functionMethod(i), ModuleContext.descriptor(mc.functionType(i))));
+        }
+        for (int callee : mc.partition.namedBy(mc.classIndex)) {
+            cp.invokeDynamicEntry(Calls.crossClass(callee, mc.functionType(callee)));
+        }
+    }
+
+    /** Function {@code defined}'s method and the methods of its pieces, when it is split. */
+    private static void defineFunction(ClassBuilder clb, ModuleContext mc, FunctionDriver driver, int defined, Map<Integer, Integer> tightening) {
+        int imported = mc.functionTypes.size() - mc.module.functions().size();
+        int index = imported + defined;
+        mc.currentFunction = index;
+        FuncType ft = mc.functionType(index);
+        FunctionBody body = mc.module.codes().get(defined);
+        List<ValType> locals = declaredLocals(body);
+        FunctionEmitter.Role main = roleOf(mc, driver, defined, ft, locals, body, tightening.getOrDefault(index, 0));
+        clb.withMethodBody(ModuleContext.functionMethod(index), ModuleContext.descriptor(ft), ACC_STATIC,
+                cb -> compileFunction(cb, mc, driver, defined, index, ft, locals, main));
+        SplitPlan plan = main.plan();
+        // Each method emitted records how to enter the pieces it calls; a piece may call pieces in turn.
+        for (int k = 0; plan != null && k < plan.called.size(); k++) {
+            SplitPlan.Piece piece = plan.pieces.get(plan.called.get(k));
+            FunctionEmitter.Role role = new FunctionEmitter.Role(true, main.wide(), plan, piece.index(), main.frameSize());
+            clb.withMethodBody(ModuleContext.pieceMethod(index, piece.index()), ModuleContext.PIECE_TYPE, ACC_STATIC,
+                    cb -> compilePiece(cb, mc, driver, defined, index, ft, locals, role));
+        }
+    }
+
+    /**
+     * Defines {@code classes}, class files this compiler generated for {@code module}, as hidden
+     * classes in {@code lookup}'s package and finds each defined function's method. Used by
+     * {@link #compile} and to load a serialized module without compiling it again. Several classes
+     * share one array of every function's method handle as class data, filled once all are defined
+     * (see {@code CodeLinks}).
+     *
+     * @throws CompilationException when the JVM rejects a class, or the classes do not hold the
+     *     module's functions
+     */
+    public static Output define(WasmModule module, List<GeneratedClass> classes, MethodHandles.Lookup lookup) {
         List<Integer> typeOf = module.functionTypeIndices();
         int imported = typeOf.size() - module.functions().size();
-        try {
-            MethodHandles.Lookup hidden = lookup.defineHiddenClass(bytes, true);
-            Class<?> cls = hidden.lookupClass();
-            MethodHandle[] handles = new MethodHandle[module.functions().size()];
-            for (int d = 0; d < handles.length; d++) {
-                int index = imported + d;
-                handles[d] = hidden.findStatic(cls, ModuleContext.functionMethod(index), JvmTypes.compiled(module.funcType(typeOf.get(index))));
+        for (int k = 0; k < classes.size(); k++) {
+            int first = classes.get(k).firstFunction();
+            if (k == 0 ? first != 0 : first <= classes.get(k - 1).firstFunction() || first >= typeOf.size()) {
+                throw new CompilationException("generated classes do not hold the module's functions in order (class " + k + " starts at " + first + ")", null);
             }
-            return new Output(cls, handles, bytes);
+        }
+        if (classes.isEmpty()) {
+            throw new CompilationException("no generated class", null);
+        }
+        try {
+            MethodHandle[] links = new MethodHandle[typeOf.size()];
+            List<Class<?>> defined = new ArrayList<>(classes.size());
+            for (int k = 0; k < classes.size(); k++) {
+                byte[] bytes = classes.get(k).bytes();
+                MethodHandles.Lookup hidden = classes.size() == 1 ? lookup.defineHiddenClass(bytes, true)
+                        : lookup.defineHiddenClassWithClassData(bytes, links, true);
+                defined.add(hidden.lookupClass());
+                int end = k + 1 < classes.size() ? classes.get(k + 1).firstFunction() : typeOf.size();
+                // One class calls its functions itself: only the defined ones need handles then.
+                for (int i = classes.size() == 1 ? imported : classes.get(k).firstFunction(); i < end; i++) {
+                    links[i] = hidden.findStatic(hidden.lookupClass(), ModuleContext.functionMethod(i), JvmTypes.compiled(module.funcType(typeOf.get(i))));
+                }
+            }
+            return new Output(List.copyOf(defined), Arrays.copyOfRange(links, imported, links.length), List.copyOf(classes));
         } catch (LinkageError | ReflectiveOperationException e) {
             throw new CompilationException("generated code was rejected by the JVM: " + e, e);
         }

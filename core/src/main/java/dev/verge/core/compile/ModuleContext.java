@@ -15,14 +15,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** What every function's code generation shares: the module, the generated class, the bridges it needs. */
+/**
+ * What every function's code generation in one generated class shares: the module, the class and
+ * which functions are its own ({@link ClassPartition}), the bridges it needs.
+ */
 final class ModuleContext {
     final WasmModule module;
     final ClassDesc thisClass;
     final EngineConfig config;
     final List<Integer> functionTypes;
+    /** Which class each function is in; this class is {@link #classIndex}. */
+    final ClassPartition partition;
+    final int classIndex;
     /** The {@code call_indirect} bridges to generate, as {@code typeIndex << 32 | tableIndex}. */
     final Set<Long> indirectBridges = new TreeSet<>();
+    /** The type indices of the {@code cf<type>} bridges to generate: calls by index to functions this class does not name. */
+    final Set<Integer> farBridges = new TreeSet<>();
     /** The function being compiled (names its piece methods). */
     int currentFunction;
     /** By function index: whether its body accesses memory 0's array ({@link MemoryUse}), once per function. */
@@ -35,10 +43,12 @@ final class ModuleContext {
     /** The most values any block or function takes or returns: the size of the transfer area. */
     final int maxArity;
 
-    ModuleContext(WasmModule module, ClassDesc thisClass, EngineConfig config) {
+    ModuleContext(WasmModule module, ClassDesc thisClass, EngineConfig config, ClassPartition partition, int classIndex) {
         this.module = module;
         this.thisClass = thisClass;
         this.config = config;
+        this.partition = partition;
+        this.classIndex = classIndex;
         this.functionTypes = module.functionTypeIndices();
         int max = 1;
         for (var t : module.types()) {
@@ -64,6 +74,15 @@ final class ModuleContext {
     /** Whether parameters take more JVM slots than a method may have (with the instance: 255). */
     static boolean isWide(FuncType type) {
         return dev.verge.core.runtime.JvmTypes.isWide(type);
+    }
+
+    /** Whether {@code functionIndex} is a method of this class. */
+    boolean isOwn(int functionIndex) {
+        return partition.classOf(functionIndex) == classIndex;
+    }
+
+    static String farMethod(int typeIndex) {
+        return "cf" + typeIndex;
     }
 
     static String indirectMethod(int typeIndex, int tableIndex) {

@@ -1,5 +1,6 @@
 /**
- * Internal: compiles a validated module to one hidden JVM class with {@code java.lang.classfile}.
+ * Internal: compiles a validated module to a hidden JVM class (several for a module too large for
+ * one class's constant pool) with {@code java.lang.classfile}.
  * Not part of the API; the runtime ({@code dev.verge.core.runtime}) is its only user.
  *
  * <p>Each Wasm function becomes a static method {@code f<index>(params..., Instance)}: Wasm locals
@@ -13,7 +14,9 @@
  * <p>The JVM's limits have fallbacks: functions with more than 253 parameter slots take their
  * arguments in two arrays; functions with too many locals keep them in heap arrays; functions
  * larger than one method are split into piece methods that share those arrays
- * ({@code SplitPlan}). Interruption polls (function entry, loop headers) and fuel are compiled in
+ * ({@code SplitPlan}); a module whose functions one class's constant pool cannot name is cut into
+ * several classes that call each other through {@code invokedynamic} ({@code ClassPartition},
+ * {@code Calls}). Interruption polls (function entry, loop headers) and fuel are compiled in
  * when the engine configuration asks for them.
  */
 package dev.verge.core.compile;

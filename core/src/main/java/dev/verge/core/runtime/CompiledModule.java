@@ -1,6 +1,7 @@
 package dev.verge.core.runtime;
 
 import dev.verge.core.binary.ModuleEncoder;
+import dev.verge.core.compile.ModuleCompiler;
 import dev.verge.core.model.Export;
 import dev.verge.core.model.FuncType;
 import dev.verge.core.model.Import;
@@ -20,21 +21,22 @@ import java.util.List;
 public final class CompiledModule {
     private final Engine engine;
     private final WasmModule module;
-    private final Class<?> codeClass;
+    /** The hidden classes the functions were compiled to: one, unless the module is very large. */
+    private final List<Class<?>> codeClasses;
     /** The compiled code of each defined function (index = function index - imported functions). */
     private final MethodHandle[] functions;
     /** Each type index's function type, canonical: equal types are the same object. */
     private final FuncType[] types;
     private final int maxResults;
-    /** The class file {@link #codeClass} was defined from, for {@link #serialize()}. */
-    private final byte[] classBytes;
+    /** The class files {@link #codeClasses} were defined from, for {@link #serialize()}. */
+    private final List<ModuleCompiler.GeneratedClass> classFiles;
 
-    CompiledModule(Engine engine, WasmModule module, Class<?> codeClass, MethodHandle[] functions, FuncType[] types, byte[] classBytes) {
+    CompiledModule(Engine engine, WasmModule module, ModuleCompiler.Output code, FuncType[] types) {
         this.engine = engine;
-        this.classBytes = classBytes;
+        this.classFiles = code.classFiles();
         this.module = module;
-        this.codeClass = codeClass;
-        this.functions = functions;
+        this.codeClasses = code.classes();
+        this.functions = code.functions();
         this.types = types;
         int max = 0;
         for (FuncType t : types) {
@@ -62,14 +64,14 @@ public final class CompiledModule {
     }
 
     /**
-     * This module in Verge's serialized form: its binary encoding, the generated class file, and a
+     * This module in Verge's serialized form: its binary encoding, the generated class files, and a
      * header naming the Verge build, the Java runtime and the engine options the code was compiled
      * for, with a checksum. {@link Engine#deserialize} loads it with an engine of the same build
      * and the same code-generation options (fuel, interruption); it refuses anything else. The
      * format is described in ARCHITECTURE.md ("Serialized modules").
      */
     public byte[] serialize() {
-        return ModuleArtifact.write(engine.config(), ModuleEncoder.encode(module), classBytes);
+        return ModuleArtifact.write(engine.config(), ModuleEncoder.encode(module), classFiles);
     }
 
     /** Writes {@link #serialize()} to {@code out}, which is left open. */
@@ -77,8 +79,19 @@ public final class CompiledModule {
         out.write(serialize());
     }
 
-    Class<?> codeClass() {
-        return codeClass;
+    /** The hidden classes of this module's code (tests check how a module was partitioned). */
+    List<Class<?>> codeClasses() {
+        return codeClasses;
+    }
+
+    /** Whether {@code c} is one of the classes this module's functions were compiled to. */
+    boolean ownsClass(Class<?> c) {
+        for (Class<?> own : codeClasses) {
+            if (own == c) {
+                return true;
+            }
+        }
+        return false;
     }
 
     MethodHandle function(int definedIndex) {

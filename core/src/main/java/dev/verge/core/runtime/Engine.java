@@ -59,13 +59,13 @@ public final class Engine {
         // Each body is validated as it is compiled (one reading of the code instead of two).
         return Validator.validateWith(module, ValidatorLimits.DEFAULT, valid -> {
             ModuleCompiler.Output out = ModuleCompiler.compile(module, config, Validation.driver(valid), MethodHandles.lookup());
-            return new CompiledModule(this, module, out.codeClass(), out.functions(), canonicalTypes(module), out.classBytes());
+            return new CompiledModule(this, module, out, canonicalTypes(module));
         });
     }
 
     /**
      * Loads a module that {@link CompiledModule#serialize()} wrote, without validating or
-     * compiling it: the stored class file is defined as it is, and the stored module is decoded
+     * compiling it: the stored class files are defined as they are, and the stored module is decoded
      * without validation. This takes a fraction of the time {@link #compile} takes.
      *
      * <p><b>Trust:</b> deserializing is as trusted as loading a jar. The bytes become JVM classes
@@ -92,11 +92,11 @@ public final class Engine {
         }
         ModuleCompiler.Output out;
         try {
-            out = ModuleCompiler.define(module, parts.classBytes(), MethodHandles.lookup());
+            out = ModuleCompiler.define(module, parts.classes(), MethodHandles.lookup());
         } catch (CompilationException e) {
             throw new SerializedModuleException(SerializedModuleException.Reason.REJECTED, "stored code was refused: " + e.getMessage(), e);
         }
-        return new CompiledModule(this, module, out.codeClass(), out.functions(), canonicalTypes(module), parts.classBytes());
+        return new CompiledModule(this, module, out, canonicalTypes(module));
     }
 
     /**

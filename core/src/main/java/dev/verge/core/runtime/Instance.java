@@ -33,6 +33,11 @@ public final class Instance {
      * every few thousand loop iterations (see {@code PollEmitter}).
      */
     volatile boolean interrupted;
+    /**
+     * What {@link #interrupt} runs to wake a host function blocked for this instance's guest, or
+     * null when none is blocked (see {@link #onInterrupt}).
+     */
+    private volatile Runnable waker;
     /** The fuel left, consumed by compiled code when the engine meters fuel. */
     long fuel = Long.MAX_VALUE;
     private final Map<String, Extern> exports = new LinkedHashMap<>();
@@ -103,6 +108,66 @@ public final class Instance {
      */
     public void interrupt() {
         interrupted = true;
+        Runnable w = waker;
+        if (w != null && interruptible()) {
+            w.run();
+        }
+    }
+
+    private boolean interruptible() {
+        return module.engine().config().interruptible();
+    }
+
+    /**
+     * Whether an interrupt ({@link #interrupt}, a deadline) is pending: requested and not yet
+     * delivered as a trap. Always false when the engine is not {@link EngineConfig#interruptible}.
+     * Host functions that wait for something on the guest's behalf check it, since guest code
+     * (which polls the request itself) is not running while they wait.
+     */
+    public boolean interruptRequested() {
+        return interrupted && interruptible();
+    }
+
+    /**
+     * For a host function that waits: when an interrupt is pending, throws the trap an
+     * interrupted guest ends with ({@link TrapKind#INTERRUPTED}, with the guest frames below the
+     * host call as its backtrace) and clears the request, exactly as guest code does at a poll;
+     * otherwise returns. Thrown from the host function, the trap ends the guest like an
+     * interrupted loop.
+     *
+     * @throws Trap of kind {@link TrapKind#INTERRUPTED} when an interrupt is pending
+     */
+    public void throwIfInterrupted() {
+        if (interruptRequested()) {
+            throw Traps.interrupted(this);
+        }
+    }
+
+    /**
+     * Lets {@link #interrupt} wake a host function that is about to wait for this instance's
+     * guest (in a {@link java.nio.channels.Selector}, parked, ...): until the returned handle is
+     * closed, {@code waker} runs on the interrupting thread right after the request is set. It
+     * must be quick and must not throw ({@code Selector::wakeup}, {@code LockSupport.unpark}).
+     *
+     * <p>The pattern: register, then {@link #throwIfInterrupted}, then wait, and after every
+     * wake-up {@link #throwIfInterrupted} again; an interrupt that comes between the check and
+     * the wait still runs the waker, so the wait cannot miss it as long as the waker's effect is
+     * remembered (a selector's wake-up and an unpark are). Registrations nest (a host function
+     * may call back into the guest, which calls another host function): closing one restores the
+     * one before. The waker may still run once just after its handle is closed, so it must be
+     * harmless then too.
+     */
+    public Waker onInterrupt(Runnable waker) {
+        java.util.Objects.requireNonNull(waker, "waker");
+        Runnable before = this.waker;
+        this.waker = waker;
+        return () -> this.waker = before;
+    }
+
+    /** A registration made by {@link #onInterrupt}; closing it removes the waker. */
+    public interface Waker extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.verge.core.runtime;
 
+import dev.verge.core.compile.ModuleCompiler;
 import dev.verge.core.runtime.SerializedModuleException.Reason;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -8,6 +9,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.zip.CRC32;
 
@@ -21,7 +24,9 @@ import java.util.zip.CRC32;
  * build id       UTF      {@link BuildId#value()}: Verge build and Java runtime
  * options        UTF      the options that change generated code, canonical ({@link #codegenOptions})
  * wasm           u32 + bytes  the module's binary encoding (decoded again, not validated, on load)
- * class          u32 + bytes  the hidden class's class file
+ * classes        u32      how many hidden classes, then for each:
+ *   first        u32      the first function (function index space) the class holds
+ *   class        u32 + bytes  its class file
  * checksum       u32      CRC32 of every byte before it
  * </pre>
  *
@@ -30,7 +35,8 @@ import java.util.zip.CRC32;
  */
 final class ModuleArtifact {
     static final byte[] MAGIC = {0, 'v', 'e', 'r', 'g', 'e', 'c', 'm'};
-    static final int FORMAT_VERSION = 1;
+    /** 2: several classes per module (version 1 held one class file). */
+    static final int FORMAT_VERSION = 2;
     /** Magic, version and length: what is read before the checksum can be checked. */
     private static final int PREFIX = MAGIC.length + 2 + 4;
 
@@ -46,15 +52,19 @@ final class ModuleArtifact {
     private ModuleArtifact() {}
 
     /** The parts an artifact carries. */
-    record Parts(byte[] wasm, byte[] classBytes) {}
+    record Parts(byte[] wasm, List<ModuleCompiler.GeneratedClass> classes) {}
 
-    static byte[] write(EngineConfig config, byte[] wasm, byte[] classBytes) {
-        return write(BuildId.value(), config, wasm, classBytes);
+    static byte[] write(EngineConfig config, byte[] wasm, List<ModuleCompiler.GeneratedClass> classes) {
+        return write(BuildId.value(), config, wasm, classes);
     }
 
     /** {@link #write} as if by build {@code buildId}: tests make foreign artifacts with it. */
-    static byte[] write(String buildId, EngineConfig config, byte[] wasm, byte[] classBytes) {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(wasm.length + classBytes.length + 256);
+    static byte[] write(String buildId, EngineConfig config, byte[] wasm, List<ModuleCompiler.GeneratedClass> classes) {
+        int size = wasm.length + 256;
+        for (ModuleCompiler.GeneratedClass c : classes) {
+            size += c.bytes().length + 8;
+        }
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(size);
         try (DataOutputStream out = new DataOutputStream(buffer)) {
             out.write(MAGIC);
             out.writeShort(FORMAT_VERSION);
@@ -63,8 +73,12 @@ final class ModuleArtifact {
             out.writeUTF(codegenOptions(config));
             out.writeInt(wasm.length);
             out.write(wasm);
-            out.writeInt(classBytes.length);
-            out.write(classBytes);
+            out.writeInt(classes.size());
+            for (ModuleCompiler.GeneratedClass c : classes) {
+                out.writeInt(c.firstFunction());
+                out.writeInt(c.bytes().length);
+                out.write(c.bytes());
+            }
             out.writeInt(0); // checksum, patched below
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a byte array stream does not fail
@@ -111,11 +125,20 @@ final class ModuleArtifact {
                         "compiled with engine options {" + options + "}, this engine has {" + codegenOptions(config) + "}");
             }
             byte[] wasm = chunk(in);
-            byte[] classBytes = chunk(in);
+            int count = in.readInt();
+            // Each class takes at least its two numbers: a count past that is damage, not a reason to allocate.
+            if (count <= 0 || count > in.available() / 8) {
+                throw new SerializedModuleException(Reason.CORRUPT, "corrupt: " + Integer.toUnsignedString(count) + " classes");
+            }
+            List<ModuleCompiler.GeneratedClass> classes = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                int first = in.readInt();
+                classes.add(new ModuleCompiler.GeneratedClass(first, chunk(in)));
+            }
             if (in.available() != 0) {
                 throw new SerializedModuleException(Reason.CORRUPT, "corrupt: unexpected content after the code");
             }
-            return new Parts(wasm, classBytes);
+            return new Parts(wasm, List.copyOf(classes));
         } catch (IOException e) {
             throw new SerializedModuleException(Reason.CORRUPT, "corrupt: " + e.getMessage(), e);
         }

@@ -9,7 +9,7 @@ import java.util.Set;
  * Raising traps from compiled code and runtime helpers, and turning whatever leaves guest code into
  * a {@link Trap} at the API boundary.
  *
- * <p>Compiled functions are static methods named {@code f<index>} of a hidden class; a trap records
+ * <p>Compiled functions are static methods named {@code f<index>} of the module's hidden classes; a trap records
  * those frames when it is raised (a stack walk, paid only when trapping), and the boundary names
  * them from the module's {@code name} section.
  */
@@ -114,7 +114,7 @@ final class Traps {
         List<Trap.Frame> frames = new ArrayList<>();
         for (Object[] f : pending) {
             int index = (Integer) f[1];
-            NameSection names = owner != null && owner.module().codeClass() == f[0] ? owner.module().module().names() : null;
+            NameSection names = owner != null && owner.module().ownsClass((Class<?>) f[0]) ? owner.module().module().names() : null;
             frames.add(new Trap.Frame(index, names == null ? null : names.functionName(index)));
         }
         return trap.withBacktrace(frames);

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.verge.core.binary.ModuleEncoder;
+import dev.verge.core.compile.ModuleCompiler;
 import dev.verge.core.instr.BlockType;
 import dev.verge.core.model.GlobalType;
 import dev.verge.core.model.Limits;
@@ -164,20 +165,44 @@ class SerializedModuleTest {
                 () -> new Engine().deserialize(Arrays.copyOf(bytes, bytes.length + 1))).reason());
     }
 
+    /** Version 1 held one class file where version 2 holds a list: it must be refused, never misread. */
+    @Test
+    void formatVersion1IsRefused() {
+        byte[] bytes = new Engine().compile(sample()).serialize();
+        bytes[ModuleArtifact.MAGIC.length] = 0;
+        bytes[ModuleArtifact.MAGIC.length + 1] = 1;
+        SerializedModuleException e = assertThrows(SerializedModuleException.class, () -> new Engine().deserialize(bytes));
+        assertEquals(Reason.FORMAT_VERSION, e.reason());
+        assertTrue(e.getMessage().contains("format version 1, this Verge reads version 2"), e.getMessage());
+    }
+
+    @Test
+    void classesThatDoNotHoldTheFunctionsInOrderAreRefused() {
+        byte[] wasm = ModuleEncoder.encode(sample());
+        byte[] classFile = ModuleArtifact.read(EngineConfig.DEFAULT, new Engine().compile(sample()).serialize()).classes().getFirst().bytes();
+        for (List<ModuleCompiler.GeneratedClass> classes : List.of(
+                List.of(new ModuleCompiler.GeneratedClass(1, classFile)),
+                List.of(new ModuleCompiler.GeneratedClass(0, classFile), new ModuleCompiler.GeneratedClass(0, classFile)),
+                List.of(new ModuleCompiler.GeneratedClass(0, classFile), new ModuleCompiler.GeneratedClass(1_000, classFile)))) {
+            byte[] artifact = ModuleArtifact.write(EngineConfig.DEFAULT, wasm, classes);
+            assertEquals(Reason.REJECTED, assertThrows(SerializedModuleException.class, () -> new Engine().deserialize(artifact)).reason());
+        }
+    }
+
     @Test
     void anotherFormatVersionIsRefused() {
         byte[] bytes = new Engine().compile(sample()).serialize();
         bytes[ModuleArtifact.MAGIC.length + 1]++;
         SerializedModuleException e = assertThrows(SerializedModuleException.class, () -> new Engine().deserialize(bytes));
         assertEquals(Reason.FORMAT_VERSION, e.reason());
-        assertTrue(e.getMessage().contains("format version 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("format version " + (ModuleArtifact.FORMAT_VERSION + 1)), e.getMessage());
     }
 
     @Test
     void anotherBuildIsRefused() {
         CompiledModule compiled = new Engine().compile(sample());
         byte[] real = compiled.serialize();
-        byte[] classBytes = ModuleArtifact.read(EngineConfig.DEFAULT, real).classBytes();
+        List<ModuleCompiler.GeneratedClass> classBytes = ModuleArtifact.read(EngineConfig.DEFAULT, real).classes();
         byte[] foreign = ModuleArtifact.write("0.0.1 1999-01-01T00:00:00Z java 25", EngineConfig.DEFAULT, ModuleEncoder.encode(sample()), classBytes);
         SerializedModuleException e = assertThrows(SerializedModuleException.class, () -> new Engine().deserialize(foreign));
         assertEquals(Reason.OTHER_BUILD, e.reason());
@@ -226,9 +251,9 @@ class SerializedModuleTest {
     @Test
     void contentTheJvmOrDecoderRefusesIsReportedNotThrownRaw() {
         byte[] wasm = ModuleEncoder.encode(sample());
-        byte[] badClass = ModuleArtifact.write(EngineConfig.DEFAULT, wasm, new byte[] {(byte) 0xCA, (byte) 0xFE, 0, 1});
+        byte[] badClass = ModuleArtifact.write(EngineConfig.DEFAULT, wasm, List.of(new ModuleCompiler.GeneratedClass(0, new byte[] {(byte) 0xCA, (byte) 0xFE, 0, 1})));
         assertEquals(Reason.REJECTED, assertThrows(SerializedModuleException.class, () -> new Engine().deserialize(badClass)).reason());
-        byte[] classBytes = ModuleArtifact.read(EngineConfig.DEFAULT, new Engine().compile(sample()).serialize()).classBytes();
+        List<ModuleCompiler.GeneratedClass> classBytes = ModuleArtifact.read(EngineConfig.DEFAULT, new Engine().compile(sample()).serialize()).classes();
         byte[] badWasm = ModuleArtifact.write(EngineConfig.DEFAULT, new byte[] {0, 'a', 's', 'm', 9}, classBytes);
         assertEquals(Reason.CORRUPT, assertThrows(SerializedModuleException.class, () -> new Engine().deserialize(badWasm)).reason());
     }

@@ -4,8 +4,6 @@ import dev.verge.core.VergeException;
 import dev.verge.core.model.ExternKind;
 import dev.verge.core.model.Import;
 import dev.verge.core.runtime.CompiledModule;
-import dev.verge.core.runtime.Engine;
-import dev.verge.core.runtime.EngineConfig;
 import dev.verge.core.runtime.InstancePre;
 import dev.verge.core.runtime.UnlinkableException;
 import dev.verge.edge.manifest.AppManifest;
@@ -39,6 +37,7 @@ public final class AppRegistry {
 
     private final AppStore store;
     private final EdgeLog log;
+    private final CompiledCode code;
     private final Function<CompiledModule, InstancePre> linker;
     private final Consumer<DeployedApp> warmer;
     private final AtomicReference<Snapshot> current = new AtomicReference<>(new Snapshot(Map.of(), Router.empty()));
@@ -52,6 +51,7 @@ public final class AppRegistry {
     public AppRegistry(AppStore store, EdgeLog log, Function<CompiledModule, InstancePre> linker, Consumer<DeployedApp> warmer) {
         this.store = store;
         this.log = log;
+        this.code = new CompiledCode(store, log);
         this.linker = linker;
         this.warmer = warmer;
     }
@@ -81,12 +81,13 @@ public final class AppRegistry {
     /** Deploys a new version of the app the manifest names and serves it. */
     public synchronized DeployedApp deploy(byte[] module, String manifestText, Map<String, byte[]> files) {
         AppManifest manifest = ManifestParser.parse(manifestText);
-        CompiledModule compiled = compile(manifest, module);
+        CompiledModule compiled = checked(CompiledCode.compile(manifest, module));
         InstancePre guest = link(compiled);
         Map<String, DeployedApp> next = new HashMap<>(current.get().apps());
         next.put(manifest.name(), new DeployedApp(manifest, 0, compiled, null, null, new Semaphore(1)));
         checkRoutes(next);
         AppStore.StoredVersion v = store.write(manifest.name(), module, manifestText, files);
+        code.keep(v, compiled);
         DeployedApp app = new DeployedApp(manifest, v.version(), compiled, guest, filesDir(v, manifest), new Semaphore(manifest.limits().concurrency()));
         checkFiles(app);
         warmer.accept(app);
@@ -138,7 +139,9 @@ public final class AppRegistry {
 
     private DeployedApp prepare(AppStore.StoredVersion v) {
         AppManifest manifest = ManifestParser.parse(v.manifestText());
-        CompiledModule compiled = compile(manifest, v.moduleBytes());
+        CompiledCode.Result code = this.code.of(manifest, v);
+        log.write("app-code", "app", v.app(), "version", v.version(), "origin", code.origin().name().toLowerCase(java.util.Locale.ROOT));
+        CompiledModule compiled = checked(code.module());
         DeployedApp app = new DeployedApp(manifest, v.version(), compiled, link(compiled), filesDir(v, manifest),
                 new Semaphore(manifest.limits().concurrency()));
         checkFiles(app);
@@ -165,15 +168,11 @@ public final class AppRegistry {
         }
     }
 
-    /** Compiles under an engine whose memory limit is the app's own, after checking its imports. */
-    static CompiledModule compile(AppManifest manifest, byte[] module) {
-        CompiledModule compiled;
-        try {
-            Engine engine = new Engine(EngineConfig.DEFAULT.withMaxMemoryPages(manifest.limits().memoryPages()));
-            compiled = engine.compile(module);
-        } catch (VergeException e) {
-            throw new DeployException("module: " + e.getMessage());
-        }
+    /**
+     * Refuses a module whose imports cannot be granted or that is no WASI command. Run on loaded
+     * code too: the grants may have changed since it was compiled.
+     */
+    static CompiledModule checked(CompiledModule compiled) {
         for (Import imp : compiled.imports()) {
             if (!GRANTABLE_IMPORTS.contains(imp.module())) {
                 throw new DeployException("module: imports " + imp.module() + "." + imp.name()

@@ -153,11 +153,16 @@ final class PublicHandler extends Handler.Abstract {
             CgiRequest cgi = cgiRequest(request, path, match);
             BoundedOutput stderr = new BoundedOutput(64 * 1024);
             GuestIo io = new GuestIo(List.of(match.route().path()), environment(cgi, bodyLength, manifest), body, stdout, stderr, app.filesDir());
-            GuestRunner.Result result = runner.run(app.guest(), io, limits, budget -> {
-                body.attach(budget);
-                stdout.attach(budget);
-                return hostImports.session(app, budget, requestId);
-            });
+            GuestRunner.Result result;
+            try {
+                result = runner.run(app.guest(), io, limits, budget -> {
+                    body.attach(budget);
+                    stdout.attach(budget);
+                    return hostImports.session(app, budget, requestId);
+                });
+            } finally {
+                body.end(); // a read of the body the guest left waiting ends with it
+            }
             metrics.instantiation(app.name(), result.instantiateNanos());
             return responder.end(app, requestId, result, body, stdout, stderr);
         } finally {

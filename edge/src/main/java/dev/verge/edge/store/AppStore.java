@@ -7,8 +7,11 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +25,7 @@ import java.util.stream.Stream;
  * STORE/apps/NAME/versions/N/verge.toml   its manifest, when it has no secret variable
  * STORE/apps/NAME/versions/N/verge.toml.sealed  or else the manifest sealed (AES-GCM, {@link SecretsKey})
  * STORE/apps/NAME/versions/N/FILES/...    the read-only files, when the manifest names a directory
+ * STORE/apps/NAME/versions/N/app.cwasm.sealed  the module compiled, sealed ({@link #writeCompiled})
  * STORE/apps/NAME/current                 the version being served (absent: not served)
  * STORE/kv/NAME/STORE_NAME/...            the app's key-value stores
  * STORE/admin-token                       the admin API's bearer token
@@ -38,6 +42,8 @@ public final class AppStore {
     public static final String MANIFEST_FILE = "verge.toml";
     /** The manifest's name on disk when it holds secrets: sealed with the store's {@link SecretsKey}. */
     public static final String SEALED_MANIFEST_FILE = "verge.toml.sealed";
+    /** The compiled module beside a version, sealed with the store's {@link SecretsKey}. */
+    public static final String COMPILED_FILE = "app.cwasm.sealed";
     private static final String KEY_FILE = "secrets.key";
     private static final String CHECK_FILE = "secrets-check";
     private static final String CHECK_LABEL = "verge secrets key check";
@@ -218,6 +224,57 @@ public final class AppStore {
             throw new StoreException("cannot store version " + v + " of " + app + ": " + e.getMessage(), e);
         }
         return new StoredVersion(app, v, target, secrets);
+    }
+
+    /**
+     * Keeps {@code serialized} (a compiled module, {@code CompiledModule.serialize()}) beside
+     * version {@code v}, sealed with the store's key under a label naming the app, the version and
+     * the SHA-256 of the version's module. Loading compiled code is as trusted as loading a jar, so
+     * the seal is what makes the file safe to load again: one altered, written by anyone without
+     * the key, or moved from another app, version or module does not open. Replaces an earlier one
+     * atomically.
+     */
+    public void writeCompiled(StoredVersion v, byte[] serialized) {
+        Path target = v.dir().resolve(COMPILED_FILE);
+        try {
+            Path tmp = Files.createTempFile(v.dir(), ".compiled-", "");
+            try {
+                Files.write(tmp, secrets.seal(serialized, compiledLabel(v)));
+                move(tmp, target);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot store the compiled module of " + v.app() + " version " + v.version() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The compiled module kept beside version {@code v} by {@link #writeCompiled}; empty when there
+     * is none.
+     *
+     * @throws StoreException when there is one but it does not open with this store's key for this
+     *     app, version and module (altered, or not written by this store)
+     */
+    public Optional<byte[]> readCompiled(StoredVersion v) {
+        Path file = v.dir().resolve(COMPILED_FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(secrets.open(Files.readAllBytes(file), compiledLabel(v)));
+        } catch (IOException e) {
+            throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String compiledLabel(StoredVersion v) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(v.moduleBytes());
+            return "compiled module of app " + v.app() + " version " + v.version() + " sha256 " + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new StoreException("SHA-256 is missing from this Java runtime", e);
+        }
     }
 
     /**

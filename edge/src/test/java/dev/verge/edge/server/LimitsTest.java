@@ -1,11 +1,19 @@
 package dev.verge.edge.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +56,40 @@ class LimitsTest {
         assertEquals(504, edge.get("/wall/loop").statusCode());
         assertTrue(edge.log().contains("\"limit\":\"wall_time\""), edge.log());
         assertEquals(200, edge.get("/_verge/health").statusCode());
+    }
+
+    @Test
+    void aGuestWaitingForABodyThatNeverComesIsStoppedAtItsWallLimit() throws Exception {
+        // The client declares 100 bytes and sends 10: the guest (reading stdin to its end) waits
+        // in fd_read for the rest, and its wall limit must still end it, not the connection's
+        // idle timeout (Jetty's 30 s, which would also end the wait: so the bound, still forty
+        // times the limit, sits below it).
+        deploy("stall", "cpu_time = \"1m\"\nwall_time = \"500ms\"");
+        RawHttp.Response r = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> RawHttp.postStalled(edge.server.port(), "/stall/count", 100, "0123456789".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals(504, r.status());
+        assertTrue(edge.log().contains("\"limit\":\"wall_time\""), edge.log());
+        assertEquals(200, edge.get("/stall/echo").statusCode(), "only that request failed");
+        // The read the guest left waiting for the body ends with the request: no thread leaks.
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String dump = threadDump();
+        while (dump.contains("verge-wasi-stdin") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            dump = threadDump();
+        }
+        assertFalse(dump.contains("verge-wasi-stdin"), dump);
+    }
+
+    /** Every thread's name and stack, virtual threads included. */
+    private String threadDump() throws IOException {
+        Path file = store.resolveSibling(store.getFileName() + "-threads-" + System.nanoTime() + ".txt");
+        try {
+            ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                    .dumpThreads(file.toString(), HotSpotDiagnosticMXBean.ThreadDumpFormat.TEXT_PLAIN);
+            return Files.readString(file);
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     @Test

@@ -52,6 +52,22 @@ final class RawHttp {
         }
     }
 
+    /**
+     * POSTs a body that never comes whole: declares {@code declared} bytes, sends {@code sent},
+     * then waits with the connection open (a slow or stalled client), and reads the response.
+     */
+    static Response postStalled(int port, String path, int declared, byte[] sent) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/octet-stream\r\n"
+                    + "Content-Length: " + declared + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(sent);
+            out.flush();
+            return read(new BufferedInputStream(socket.getInputStream()));
+        }
+    }
+
     private static Response read(InputStream in) throws IOException {
         String statusLine = line(in);
         int status = Integer.parseInt(statusLine.split(" ")[1]);

@@ -4,6 +4,7 @@ import dev.verge.core.binary.ModuleDecoder;
 import dev.verge.core.model.WasmModule;
 import dev.verge.core.runtime.CompiledModule;
 import dev.verge.core.runtime.Engine;
+import dev.verge.core.runtime.EngineConfig;
 import dev.verge.core.runtime.Instance;
 import dev.verge.core.runtime.Linker;
 import dev.verge.core.validate.Validator;
@@ -28,7 +29,8 @@ import java.util.List;
  * {@code verge run} does. {@code --dir HOST::GUEST} preopens a directory (for I/O benchmarks).
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.verge.bench.programs.VergePhases
- * [--runs N] [--dir HOST::GUEST] MODULE [ARGS...]}.
+ * [--runs N] [--dir HOST::GUEST] [--no-poll] MODULE [ARGS...]}: {@code --no-poll} compiles
+ * without the interruption polls, to measure what they cost.
  */
 public final class VergePhases {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -41,7 +43,13 @@ public final class VergePhases {
         int runs = 2;
         int first = 0;
         String dir = null;
+        EngineConfig engineConfig = EngineConfig.DEFAULT;
         while (args.length > first + 1 && args[first].startsWith("--")) {
+            if (args[first].equals("--no-poll")) {
+                engineConfig = engineConfig.withInterruptible(false);
+                first++;
+                continue;
+            }
             switch (args[first]) {
                 case "--runs" -> runs = Integer.parseInt(args[first + 1]);
                 case "--dir" -> dir = args[first + 1];
@@ -53,7 +61,7 @@ public final class VergePhases {
             first += 2;
         }
         if (args.length <= first) {
-            System.err.println("usage: VergePhases [--runs N] [--dir HOST::GUEST] MODULE [ARGS...]");
+            System.err.println("usage: VergePhases [--runs N] [--dir HOST::GUEST] [--no-poll] MODULE [ARGS...]");
             System.exit(2);
         }
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -69,7 +77,7 @@ public final class VergePhases {
         Validator.validate(decoded);
         report("validate");
         // Engine.compile validates again; the validate line above says how much of this is that.
-        CompiledModule compiled = new Engine().compile(decoded);
+        CompiledModule compiled = new Engine(engineConfig).compile(decoded);
         report("compile");
         for (int run = 1; run <= runs; run++) {
             Linker linker = new Linker();

@@ -14,12 +14,18 @@ final class BytecodeEstimate {
 
     /** Storing one operand in, or loading it from, the frame arrays (a split point's spill). */
     static final int SPILL = 10;
-    /** A piece call: its arguments, the call, and the switch on what it returns. */
-    static final int PIECE_CALL = 24;
+    /**
+     * Re-reading the memory's flat array into its local ({@code MemoryEmitter}): counted on what
+     * can replace the array (calls, growth, bulk operations), after which the next access or loop
+     * edge reloads it, and on loop entries.
+     */
+    static final int ARRAY_RELOAD = 7;
+    /** A piece call: its arguments, the call, the array reload and the switch on what it returns. */
+    static final int PIECE_CALL = 24 + ARRAY_RELOAD;
     /** Each frame a piece can branch out to: a case, the carried values, a jump. */
     static final int PIECE_EXIT = 24;
     /** A method's fixed parts: prologue, caches, the final jumps. */
-    static final int METHOD_OVERHEAD = 48;
+    static final int METHOD_OVERHEAD = 56;
 
     /**
      * An instruction without a block or a label: {@code op} with its shape's immediates.
@@ -35,8 +41,9 @@ final class BytecodeEstimate {
             case LOCAL_TEE -> framed ? 11 : 3;
             case GLOBAL_GET, GLOBAL_SET -> 8;
             case SELECT, SELECT_T -> 10;
-            case CALL -> 8;
-            case CALL_INDIRECT -> 12;
+            case CALL -> 8 + ARRAY_RELOAD;
+            case CALL_INDIRECT -> 12 + ARRAY_RELOAD;
+            case MEMORY_GROW, MEMORY_FILL, MEMORY_COPY, MEMORY_INIT -> 10 + ARRAY_RELOAD;
             case UNREACHABLE, RETURN -> 6;
             default -> byShape(op);
         };
@@ -48,16 +55,17 @@ final class BytecodeEstimate {
             case NONE -> op.prefix() == 0xFD ? 6 : 3;
             case I32, I64, F32, F64 -> 3;
             case V128 -> 16;
-            case MEMARG, MEMARG_LANE -> 10;
+            // The offset, the array and the memory, the call; a store puts the array back.
+            case MEMARG, MEMARG_LANE -> op.prefix() == 0xFD ? 10 + ARRAY_RELOAD : 12;
             case SHUFFLE -> 40;
             case LANE -> 6;
             default -> 10;
         };
     }
 
-    /** A loop header: its interrupt poll and fuel charge, when compiled in. */
+    /** A loop header: the memory array's reload on entry, its interrupt poll and fuel charge, when compiled in. */
     static int loop(boolean interruptible, boolean fuel) {
-        return (interruptible ? 30 : 0) + (fuel ? 28 : 0);
+        return ARRAY_RELOAD + (interruptible ? 30 : 0) + (fuel ? 28 : 0);
     }
 
     /** A branch that may have to drop operands first. */

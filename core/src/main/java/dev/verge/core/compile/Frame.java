@@ -33,6 +33,10 @@ final class Frame {
     SplitPlan.Segment segment;
     boolean branched;
     boolean hasElse;
+    /** Whether a branch to this frame's end arrives with a stale memory array ({@link MemoryEmitter#fresh()}). */
+    boolean memoryStale;
+    /** For an {@code if}: whether the memory array was current at the {@code if} (where its else starts). */
+    boolean memoryFreshAtEntry;
 
     Frame(Op kind, Label target, Label elseLabel, List<ValType> params, List<ValType> results, int base, boolean startReachable) {
         this.kind = kind;

@@ -96,7 +96,9 @@ final class FunctionEmitter implements InstrVisitor {
                     ? LocalAccess.frame(cb, localTypes, cb.allocateLocal(TypeKind.REFERENCE), cb.allocateLocal(TypeKind.REFERENCE), values, mc.maxArity)
                     : LocalAccess.jvm(cb, localTypes, type.params().size(), values);
         }
-        this.memory = new MemoryEmitter(cb, ctx, mc.module.allMemories().isEmpty() ? -1 : cb.allocateLocal(TypeKind.REFERENCE));
+        boolean hasMemory = !mc.module.allMemories().isEmpty();
+        this.memory = new MemoryEmitter(cb, ctx, hasMemory, hasMemory && mc.memoryArrayUse.computeIfAbsent(mc.currentFunction,
+                f -> MemoryUse.scalarAccessesMemory0(mc.module.codes().get(f - mc.functionTypes.size() + mc.module.functions().size()).body())));
         this.simd = new SimdEmitter(cb, memory);
         this.active = !role.inPiece();
         this.latePrologue = cb.newLabel();
@@ -275,6 +277,7 @@ final class FunctionEmitter implements InstrVisitor {
     private void callPiece(SplitPlan.Piece p) {
         cb.aload(locals.numsSlot()).aload(locals.refsSlot()).aload(ctx);
         cb.invokestatic(mc.thisClass, ModuleContext.pieceMethod(mc.currentFunction, p.index()), ModuleContext.PIECE_TYPE);
+        memory.invalidate();
         Label cont = cb.newLabel();
         List<SwitchCase> cases = new ArrayList<>();
         List<Label> targets = new ArrayList<>();
@@ -348,6 +351,8 @@ final class FunctionEmitter implements InstrVisitor {
         switch (op) {
             case BLOCK -> push(new Frame(op, cb.newLabel(), null, ft.params(), ft.results(), base, true));
             case LOOP -> {
+                // The header must see a current array: entries and back-edges reload a stale one.
+                memory.ensureFresh();
                 Label head = cb.newBoundLabel();
                 push(new Frame(op, head, null, ft.params(), ft.results(), base, true));
                 polls.loopPoll();
@@ -356,6 +361,7 @@ final class FunctionEmitter implements InstrVisitor {
                 Label elseLabel = cb.newLabel();
                 cb.ifeq(elseLabel);
                 push(new Frame(op, cb.newLabel(), elseLabel, ft.params(), ft.results(), base, true));
+                frames.getLast().memoryFreshAtEntry = memory.fresh();
             }
             default -> throw new IllegalStateException(op.mnemonic());
         }
@@ -402,12 +408,14 @@ final class FunctionEmitter implements InstrVisitor {
         }
         if (reachable) {
             unloadPart(f);
+            branchedTo(f);
             cb.goto_(f.target);
             f.branched = true;
         }
         if (f.startReachable) {
             cb.labelBinding(f.elseLabel);
         }
+        memory.setFresh(f.memoryFreshAtEntry);
         f.spilled = 0;
         f.hasElse = true;
         reachable = f.startReachable;
@@ -434,6 +442,11 @@ final class FunctionEmitter implements InstrVisitor {
             return;
         }
         boolean endReachable = reachable || (f.kind != Op.LOOP && f.branched);
+        if (f.kind != Op.LOOP) {
+            // The array is current at the end only if it is on every way there.
+            boolean fresh = (!reachable || memory.fresh()) && !f.memoryStale;
+            memory.setFresh(fresh && (f.kind != Op.IF || f.hasElse || f.memoryFreshAtEntry));
+        }
         if (f.kind == Op.IF && !f.hasElse) {
             cb.labelBinding(f.elseLabel);
             endReachable = true;
@@ -470,8 +483,21 @@ final class FunctionEmitter implements InstrVisitor {
             dropOperands(f, top);
             values.loadAll(carried, tmp);
         }
+        branchedTo(f);
         cb.goto_(f.target);
         f.branched = true;
+    }
+
+    /**
+     * Before a jump to {@code f}'s label (which leaves the code after it as it is): a loop header
+     * gets a current memory array, a block's end learns whether this way brings a stale one.
+     */
+    private void branchedTo(Frame f) {
+        if (f.kind == Op.LOOP) {
+            memory.reloadForBranch();
+        } else if (!memory.fresh()) {
+            f.memoryStale = true;
+        }
     }
 
     private boolean needsSpill(Frame f, int skip) {
@@ -488,6 +514,11 @@ final class FunctionEmitter implements InstrVisitor {
             jump(f, 0);
             reachable = false;
         } else if (!needsSpill(f, 1)) {
+            if (f.kind == Op.LOOP) {
+                // Reloaded before the test, so current on both ways.
+                memory.ensureFresh();
+            }
+            branchedTo(f);
             cb.ifne(f.target);
             f.branched = true;
         } else {
@@ -505,6 +536,7 @@ final class FunctionEmitter implements InstrVisitor {
         }
         Map<Integer, Label> entry = new HashMap<>();
         List<Integer> trampolines = new ArrayList<>();
+        List<Frame> direct = new ArrayList<>();
         int[] all = new int[labels.length + 1];
         System.arraycopy(labels, 0, all, 0, labels.length);
         all[labels.length] = defaultLabel;
@@ -519,8 +551,13 @@ final class FunctionEmitter implements InstrVisitor {
             } else {
                 entry.put(l, f.target);
                 f.branched = true;
+                direct.add(f);
             }
         }
+        if (direct.stream().anyMatch(f -> f.kind == Op.LOOP)) {
+            memory.ensureFresh();
+        }
+        direct.forEach(this::branchedTo);
         if (labels.length == 0) {
             cb.pop();
             cb.goto_(entry.get(defaultLabel));
@@ -649,6 +686,7 @@ final class FunctionEmitter implements InstrVisitor {
                     values.packArguments(ft.params());
                 }
                 Calls.call(cb, mc, index, ft, ctx);
+                memory.invalidate();
                 if (ft.results().size() > 1) {
                     values.unpack(ft.results());
                 }
@@ -676,6 +714,7 @@ final class FunctionEmitter implements InstrVisitor {
                 cb.iload(element);
             }
             cb.aload(ctx).invokestatic(mc.thisClass, ModuleContext.indirectMethod(first, second), ModuleContext.descriptor(ft, ConstantDescs.CD_int));
+            memory.invalidate();
             if (ft.results().size() > 1) {
                 values.unpack(ft.results());
             }

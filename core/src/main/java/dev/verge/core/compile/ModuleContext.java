@@ -9,7 +9,9 @@ import java.lang.classfile.TypeKind;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -31,6 +33,8 @@ final class ModuleContext {
     final Set<Integer> farBridges = new TreeSet<>();
     /** The function being compiled (names its piece methods). */
     int currentFunction;
+    /** By function index: whether its body accesses memory 0's array ({@link MemoryUse}), once per function. */
+    final Map<Integer, Boolean> memoryArrayUse = new HashMap<>();
 
     /** A piece of a split function: {@code (long[] nums, Object[] refs, Instance) -> int}. */
     static final MethodTypeDesc PIECE_TYPE = MethodTypeDesc.of(ConstantDescs.CD_int,

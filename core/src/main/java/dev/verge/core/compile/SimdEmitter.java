@@ -126,6 +126,9 @@ final class SimdEmitter {
                 ? MethodTypeDesc.of(CD_void, I, V128_DESC, CD_long, MEM)
                 : MethodTypeDesc.of(V128_DESC, I, CD_long, MEM);
         cb.invokestatic(SIMD_MEMORY, helperName(op), desc);
+        if (op == Op.V128_STORE) {
+            memory.invalidate();
+        }
     }
 
     /** {@code v128.loadN_lane} and {@code v128.storeN_lane}: {@code (base, vector, offset, memory, lane)}. */
@@ -137,6 +140,10 @@ final class SimdEmitter {
                 ? MethodTypeDesc.of(CD_void, I, V128_DESC, CD_long, MEM, I)
                 : MethodTypeDesc.of(V128_DESC, I, V128_DESC, CD_long, MEM, I);
         cb.invokestatic(SIMD_MEMORY, helperName(op), desc);
+        if (op.results().isEmpty()) {
+            // A vector store goes through the memory, which may replace its array.
+            memory.invalidate();
+        }
     }
 
     /** {@code v128.load8x8_s} is {@code v128Load8x8S}. */

@@ -187,9 +187,19 @@ public final class Memory implements Extern {
         return b;
     }
 
+    /*
+     * The scalar reads never extend the lazy prefix: the bytes past it are zeros, so a read there
+     * needs no array. Compiled code relies on this: it keeps the flat array in a local across its
+     * loads (see MemoryAccess), which a read replacing the array would leave stale.
+     */
+
     public byte readI8(long address) {
         checkRange(address, 1);
-        return paged != null ? paged.getByte(address) : flat(address, 1)[(int) address];
+        if (paged != null) {
+            return paged.getByte(address);
+        }
+        byte[] b = bytes;
+        return address < b.length ? b[(int) address] : 0;
     }
 
     public int readU8(long address) {
@@ -198,17 +208,44 @@ public final class Memory implements Extern {
 
     public short readI16(long address) {
         checkRange(address, 2);
-        return paged != null ? paged.getShort(address) : (short) I16.get(flat(address, 2), (int) address);
+        if (paged != null) {
+            return paged.getShort(address);
+        }
+        byte[] b = bytes;
+        return address <= b.length - 2 ? (short) I16.get(b, (int) address) : (short) beyondPrefix(b, address, 2);
     }
 
     public int readI32(long address) {
         checkRange(address, 4);
-        return paged != null ? paged.getInt(address) : (int) I32.get(flat(address, 4), (int) address);
+        if (paged != null) {
+            return paged.getInt(address);
+        }
+        byte[] b = bytes;
+        return address <= b.length - 4 ? (int) I32.get(b, (int) address) : (int) beyondPrefix(b, address, 4);
     }
 
     public long readI64(long address) {
         checkRange(address, 8);
-        return paged != null ? paged.getLong(address) : (long) I64.get(flat(address, 8), (int) address);
+        if (paged != null) {
+            return paged.getLong(address);
+        }
+        byte[] b = bytes;
+        return address <= b.length - 8 ? (long) I64.get(b, (int) address) : beyondPrefix(b, address, 8);
+    }
+
+    /**
+     * The little-endian value of the {@code length} bytes at {@code address}, a checked range that
+     * reaches past the lazy prefix {@code b}: the bytes beyond it read as zeros.
+     */
+    private static long beyondPrefix(byte[] b, long address, int length) {
+        long v = 0;
+        for (int i = 0; i < length; i++) {
+            long a = address + i;
+            if (a < b.length) {
+                v |= (b[(int) a] & 0xFFL) << (8 * i);
+            }
+        }
+        return v;
     }
 
     /** The f32 at {@code address}, NaN payload preserved. */

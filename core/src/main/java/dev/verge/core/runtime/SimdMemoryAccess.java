@@ -24,7 +24,8 @@ final class SimdMemoryAccess {
 
     /**
      * Whether {@code [ea, ea + size)} is not within the flat array: then the slow path (the
-     * memory's bounded accessors) extends the array, reads or writes a paged memory, or traps.
+     * memory's bounded accessors) reads zeros past a lazy prefix or extends it on a write, reads or
+     * writes a paged memory, or traps.
      */
     private static boolean slow(long ea, int size, byte[] b) {
         return ea > b.length - size;

@@ -126,8 +126,13 @@ public final class RunCommand implements Callable<Integer> {
         return spec != null ? spec.commandLine().getErr() : quickErr;
     }
 
+    /** Runs the module on a thread with a deep stack (see {@link GuestThread}). */
     @Override
     public Integer call() {
+        return GuestThread.run(this::runHere);
+    }
+
+    private Integer runHere() {
         byte[] bytes;
         try {
             bytes = ModuleFiles.read(module);

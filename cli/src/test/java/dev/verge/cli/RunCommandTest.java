@@ -141,4 +141,30 @@ class RunCommandTest {
         assertEquals(new RunOptions.Dir("a", "/b", true), RunOptions.Dir.parse("a::/b::ro", false));
         assertEquals(new RunOptions.Dir("a", "/b", true), RunOptions.Dir.parse("a::/b", true));
     }
+
+    private static final String DEPTH = """
+            (module
+              (func $d (export "d") (param i32) (result i32)
+                local.get 0
+                i32.eqz
+                if (result i32) i32.const 0
+                else local.get 0 i32.const 1 i32.sub call $d i32.const 1 i32.add end))
+            """;
+
+    @Test
+    void guestRecursesFarDeeperThanTheJvmMainThreadAllows() throws IOException {
+        // On the main thread's 1 MiB stack this ends in "call stack exhausted" after about 9,000
+        // calls while the code is interpreted; the guest thread's stack holds them.
+        GuestRun run = GuestRun.of("--invoke", "d", wat("depth.wat", DEPTH), "100000");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("100000\n", run.out());
+    }
+
+    @Test
+    void runawayRecursionStillEndsInTheStackTrap() throws IOException {
+        String file = wat("runaway.wat", DEPTH);
+        GuestRun run = GuestRun.of("--invoke", "d", file, "2000000000");
+        assertEquals(RunCommand.TRAP, run.exitCode());
+        assertTrue(run.err().startsWith("verge run: " + file + ": trap: call stack exhausted"), run.err());
+    }
 }

@@ -48,4 +48,45 @@ final class Calls {
     static DynamicCallSiteDesc crossClass(int index, FuncType ft) {
         return DynamicCallSiteDesc.of(BOOTSTRAP, ModuleContext.functionMethod(index), ModuleContext.descriptor(ft));
     }
+
+    /**
+     * Past this many constant-pool entries a class calls functions of other classes, and through
+     * {@code call_indirect} bridges it does not have yet, in the packed convention
+     * ({@code PackedCalls}), which takes no entry per callee or signature. Partitioned classes
+     * are planned to stay well below it (about 40,000), so only a single function that alone
+     * names tens of thousands of tables, signatures or functions gets there. The system property
+     * {@code verge.compile.packedCallsAbove} lowers it for tests (0: every such call packed).
+     */
+    private static final int PACKED_ABOVE = Integer.getInteger("verge.compile.packedCallsAbove", 58_000);
+
+    private static final MethodTypeDesc PACKED_FUNCTION = MethodTypeDesc.of(RuntimeNames.MULTI_RESULTS, ConstantDescs.CD_long.arrayType(),
+            RuntimeNames.OBJECT.arrayType(), ConstantDescs.CD_int, RuntimeNames.INSTANCE);
+    private static final MethodTypeDesc PACKED_INDIRECT = MethodTypeDesc.of(RuntimeNames.MULTI_RESULTS, ConstantDescs.CD_long.arrayType(),
+            RuntimeNames.OBJECT.arrayType(), ConstantDescs.CD_int, ConstantDescs.CD_int, ConstantDescs.CD_int, RuntimeNames.INSTANCE);
+
+    /** Whether this class's pool has no room left for new callees (see {@link #PACKED_ABOVE}). */
+    static boolean poolNearlyFull(CodeBuilder cb) {
+        return cb.constantPool().size() > PACKED_ABOVE;
+    }
+
+    /** Whether a call of function {@code index} from here goes through the packed convention. */
+    static boolean packed(CodeBuilder cb, ModuleContext mc, int index) {
+        return !mc.isOwn(index) && poolNearlyFull(cb);
+    }
+
+    /** Calls function {@code index} with its arguments packed on the stack; leaves a {@code MultiResults}. */
+    static void callPacked(CodeBuilder cb, int index, int ctx) {
+        PoolSafeConstants.loadInt(cb, index);
+        cb.aload(ctx).invokestatic(RuntimeNames.PACKED_CALLS, "function", PACKED_FUNCTION);
+    }
+
+    /**
+     * {@code call_indirect} of type {@code typeIndex} through table {@code table}, with the packed
+     * arguments and then the element index on the stack; leaves a {@code MultiResults}.
+     */
+    static void callIndirectPacked(CodeBuilder cb, int typeIndex, int table, int ctx) {
+        PoolSafeConstants.loadInt(cb, typeIndex);
+        PoolSafeConstants.loadInt(cb, table);
+        cb.aload(ctx).invokestatic(RuntimeNames.PACKED_CALLS, "indirect", PACKED_INDIRECT);
+    }
 }

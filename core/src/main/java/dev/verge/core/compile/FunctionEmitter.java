@@ -57,6 +57,8 @@ final class FunctionEmitter implements InstrVisitor {
     private boolean active;
     /** In a piece: the number of frames open where it starts (those are exits). */
     private int outerFrames;
+    /** The local holding a packed call_indirect's element index while its arguments are packed (-1: none yet). */
+    private int packedElement = -1;
     /** In a method of a split function: the piece being called, whose instructions are skipped. */
     private SplitPlan.Piece skipping;
     /** In a piece: whether its first instruction was seen. */
@@ -682,6 +684,13 @@ final class FunctionEmitter implements InstrVisitor {
             case CALL -> {
                 calls = true;
                 FuncType ft = mc.functionType(index);
+                if (Calls.packed(cb, mc, index)) {
+                    values.packArguments(ft.params());
+                    Calls.callPacked(cb, index, ctx);
+                    memory.invalidate();
+                    values.unpack(ft.results());
+                    return;
+                }
                 if (ModuleContext.isWide(ft)) {
                     values.packArguments(ft.params());
                 }
@@ -691,8 +700,11 @@ final class FunctionEmitter implements InstrVisitor {
                     values.unpack(ft.results());
                 }
             }
-            case REF_FUNC -> cb.loadConstant(index).aload(ctx)
+            case REF_FUNC -> {
+                PoolSafeConstants.loadInt(cb, index);
+                cb.aload(ctx)
                     .invokestatic(RuntimeNames.TABLE_ACCESS, "refFunc", MethodTypeDesc.of(RuntimeNames.OBJECT, ConstantDescs.CD_int, RuntimeNames.INSTANCE));
+            }
             default -> memory.index(op, index);
         }
     }
@@ -705,7 +717,21 @@ final class FunctionEmitter implements InstrVisitor {
         if (op == Op.CALL_INDIRECT) {
             calls = true;
             FuncType ft = mc.module.funcType(first);
-            mc.indirectBridges.add((long) first << 32 | second);
+            long bridge = (long) first << 32 | second;
+            if (!mc.indirectBridges.contains(bridge) && Calls.poolNearlyFull(cb)) {
+                // No room for one more bridge: the packed convention needs no entry per signature.
+                if (packedElement < 0) {
+                    packedElement = cb.allocateLocal(TypeKind.INT);
+                }
+                cb.istore(packedElement);
+                values.packArguments(ft.params());
+                cb.iload(packedElement);
+                Calls.callIndirectPacked(cb, first, second, ctx);
+                memory.invalidate();
+                values.unpack(ft.results());
+                return;
+            }
+            mc.indirectBridges.add(bridge);
             if (ModuleContext.isWide(ft)) {
                 // The element index is on top of the arguments: keep it aside while packing them.
                 int element = cb.allocateLocal(TypeKind.INT);

@@ -23,6 +23,7 @@ final class RuntimeNames {
     static final ClassDesc FLOAT_CONSTANTS = ClassDesc.of(PACKAGE + "FloatConstants");
     static final ClassDesc TABLE_ACCESS = ClassDesc.of(PACKAGE + "TableAccess");
     static final ClassDesc CODE_LINKS = ClassDesc.of(PACKAGE + "CodeLinks");
+    static final ClassDesc PACKED_CALLS = ClassDesc.of(PACKAGE + "PackedCalls");
     static final ClassDesc METHOD_HANDLE = ConstantDescs.CD_MethodHandle;
     static final ClassDesc OBJECT = ConstantDescs.CD_Object;
 

@@ -84,7 +84,8 @@ final class SimdEmitter {
         if (lo == 0 && hi == 0) {
             cb.getstatic(V128_DESC, "ZERO", V128_DESC);
         } else {
-            cb.loadConstant(lo).loadConstant(hi);
+            PoolSafeConstants.loadLong(cb, lo);
+            PoolSafeConstants.loadLong(cb, hi);
             cb.invokestatic(V128_DESC, "of", MethodTypeDesc.of(V128_DESC, CD_long, CD_long));
         }
     }
@@ -103,7 +104,8 @@ final class SimdEmitter {
             lo = lo << 8 | (lanes[i] & 0xFF);
             hi = hi << 8 | (lanes[i + 8] & 0xFF);
         }
-        cb.loadConstant(lo).loadConstant(hi);
+        PoolSafeConstants.loadLong(cb, lo);
+        PoolSafeConstants.loadLong(cb, hi);
         invokeHelper(Op.I8X16_SHUFFLE);
     }
 
@@ -120,7 +122,7 @@ final class SimdEmitter {
      * named like the scalar ones ({@code v128.load8x8_s} is {@code v128Load8x8S}).
      */
     void access(Op op, long offset, int memoryIndex) {
-        cb.loadConstant(offset);
+        PoolSafeConstants.loadLong(cb, offset);
         memory.memoryRef(memoryIndex);
         MethodTypeDesc desc = op == Op.V128_STORE
                 ? MethodTypeDesc.of(CD_void, I, V128_DESC, CD_long, MEM)

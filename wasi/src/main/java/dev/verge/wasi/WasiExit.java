@@ -22,15 +22,7 @@ public final class WasiExit extends VergeException {
 
     /** The {@code WasiExit} that {@code thrown} is or was caused by, or null. */
     public static WasiExit find(Throwable thrown) {
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t instanceof WasiExit exit) {
-                return exit;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return null;
+        return Causes.find(thrown, WasiExit.class);
     }
 
     @Override

@@ -34,15 +34,7 @@ public final class WasiSignal extends VergeException {
 
     /** The {@code WasiSignal} that {@code thrown} is or was caused by, or null. */
     public static WasiSignal find(Throwable thrown) {
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t instanceof WasiSignal s) {
-                return s;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return null;
+        return Causes.find(thrown, WasiSignal.class);
     }
 
     @Override

@@ -57,8 +57,8 @@ final class FunctionEmitter implements InstrVisitor {
     private boolean active;
     /** In a piece: the number of frames open where it starts (those are exits). */
     private int outerFrames;
-    /** The local holding a packed call_indirect's element index while its arguments are packed (-1: none yet). */
-    private int packedElement = -1;
+    /** The local holding a call_indirect's element index while its arguments are packed (-1: none yet). */
+    private int elementLocal = -1;
     /** In a method of a split function: the piece being called, whose instructions are skipped. */
     private SplitPlan.Piece skipping;
     /** In a piece: whether its first instruction was seen. */
@@ -720,12 +720,7 @@ final class FunctionEmitter implements InstrVisitor {
             long bridge = (long) first << 32 | second;
             if (!mc.indirectBridges.contains(bridge) && Calls.poolNearlyFull(cb)) {
                 // No room for one more bridge: the packed convention needs no entry per signature.
-                if (packedElement < 0) {
-                    packedElement = cb.allocateLocal(TypeKind.INT);
-                }
-                cb.istore(packedElement);
-                values.packArguments(ft.params());
-                cb.iload(packedElement);
+                packArgumentsUnderElement(ft);
                 Calls.callIndirectPacked(cb, first, second, ctx);
                 memory.invalidate();
                 values.unpack(ft.results());
@@ -733,11 +728,7 @@ final class FunctionEmitter implements InstrVisitor {
             }
             mc.indirectBridges.add(bridge);
             if (ModuleContext.isWide(ft)) {
-                // The element index is on top of the arguments: keep it aside while packing them.
-                int element = cb.allocateLocal(TypeKind.INT);
-                cb.istore(element);
-                values.packArguments(ft.params());
-                cb.iload(element);
+                packArgumentsUnderElement(ft);
             }
             cb.aload(ctx).invokestatic(mc.thisClass, ModuleContext.indirectMethod(first, second), ModuleContext.descriptor(ft, ConstantDescs.CD_int));
             memory.invalidate();
@@ -747,6 +738,19 @@ final class FunctionEmitter implements InstrVisitor {
             return;
         }
         memory.index2(op, first, second);
+    }
+
+    /**
+     * Packs a {@code call_indirect}'s arguments into the wide convention's arrays: the element
+     * index is on top of them, so it waits in one local (shared by every such call) meanwhile.
+     */
+    private void packArgumentsUnderElement(FuncType ft) {
+        if (elementLocal < 0) {
+            elementLocal = cb.allocateLocal(TypeKind.INT);
+        }
+        cb.istore(elementLocal);
+        values.packArguments(ft.params());
+        cb.iload(elementLocal);
     }
 
     @Override

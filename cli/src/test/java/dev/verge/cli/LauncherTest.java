@@ -22,9 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The {@code ./verge} launcher's start-up archives, run on a copy of the launcher in a scratch
  * tree with a fake JDK whose {@code java} logs its arguments and writes the files the real one
- * would: by default the first run writes a dynamic CDS archive that later runs map; with
- * {@code VERGE_AOT=1} the first run records the AOT configuration, the next makes the cache in the
- * background, later runs map it (without flock: the CDS archive); stale files go; a tree the user
+ * would: by default the first run records the AOT configuration, the next makes the cache in the
+ * background, later runs map it; with {@code VERGE_AOT=0} (or without flock) the first run writes
+ * a dynamic CDS archive that later runs map; stale files go; a tree the user
  * cannot write gets no archive made but uses one that is there; and the archive options never
  * change what the command prints.
  */
@@ -104,10 +104,11 @@ class LauncherTest {
         return launch(Map.of(), List.of(), args);
     }
 
-    private static final Map<String, String> AOT = Map.of("VERGE_AOT", "1");
+    /** The CDS archive instead of the default AOT cache. */
+    private static final Map<String, String> CDS = Map.of("VERGE_AOT", "0");
 
-    private Result launchAot(String... args) throws IOException, InterruptedException {
-        return launch(AOT, List.of(), args);
+    private Result launchCds(String... args) throws IOException, InterruptedException {
+        return launch(CDS, List.of(), args);
     }
 
     /** The last run's java arguments. */
@@ -124,14 +125,14 @@ class LauncherTest {
     }
 
     @Test
-    void recordsThenCreatesThenMapsTheAotCache() throws Exception {
-        Result first = launchAot("run", "x.wasm");
+    void byDefaultTheFirstRunRecordsTheNextCreatesAndLaterOnesMapTheAotCache() throws Exception {
+        Result first = launch("run", "x.wasm");
         assertEquals(new Result(0, "guest output\n", ""), first);
         assertTrue(lastJavaRun().contains("-XX:AOTMode=record -XX:AOTConfiguration=" + target.resolve("verge-run.aotconf")), lastJavaRun());
         assertTrue(lastJavaRun().contains("-XX:-DisplayVMOutput"), "the JVM's 'configuration recorded' line is kept off stdout");
         assertTrue(Files.exists(target.resolve("verge-run.aotconf")));
 
-        Result second = launchAot("run", "x.wasm");
+        Result second = launch("run", "x.wasm");
         assertEquals(new Result(0, "guest output\n", ""), second);
         awaitFile(target.resolve("verge-run.aot"));
         for (int i = 0; i < 200 && Files.exists(target.resolve("verge-run.aotconf")); i++) {
@@ -140,7 +141,7 @@ class LauncherTest {
         assertFalse(Files.exists(target.resolve("verge-run.aotconf")), "the configuration goes once the cache is made");
         assertTrue(Files.readString(log).contains("-XX:AOTMode=create -XX:AOTConfiguration=" + target.resolve("verge-run.aotconf")));
 
-        Result third = launchAot("run", "x.wasm");
+        Result third = launch("run", "x.wasm");
         assertEquals(new Result(0, "guest output\n", ""), third);
         assertTrue(lastJavaRun().contains("-XX:AOTCache=" + target.resolve("verge-run.aot")), lastJavaRun());
         assertFalse(lastJavaRun().contains("AOTMode"), lastJavaRun());
@@ -154,10 +155,29 @@ class LauncherTest {
     }
 
     @Test
+    void aRelativeInvocationPassesAbsolutePathsThatNameTheJars() throws Exception {
+        for (String[] invocation : List.of(new String[] {root.toString(), "./verge"}, new String[] {dir.toString(), "repo/verge"})) {
+            ProcessBuilder pb = new ProcessBuilder(invocation[1], "--version").directory(Path.of(invocation[0]).toFile());
+            pb.environment().put("JAVA_HOME", root.resolve("jdk").toString());
+            pb.environment().remove("VERGE_JAVA_OPTS");
+            pb.redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile());
+            Process p = pb.start();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the launcher finished");
+            assertEquals(0, p.exitValue(), Files.readString(dir.resolve("err")));
+            String run = lastJavaRun();
+            String classPath = run.substring(run.indexOf("-cp ") + 4, run.indexOf(" dev.verge.cli.Main"));
+            for (String jar : classPath.split(":")) {
+                assertTrue(Path.of(jar).isAbsolute(), run);
+                assertTrue(Files.isSameFile(Path.of(jar).getParent(), target), run);
+            }
+        }
+    }
+
+    @Test
     void eachSubcommandHasItsOwnArchive() throws Exception {
-        launchAot("run", "x.wasm");
-        launchAot("wast", "y.wast");
+        launch("run", "x.wasm");
         launch("wast", "y.wast");
+        launchCds("wast", "y.wast");
         assertTrue(Files.exists(target.resolve("verge-run.aotconf")));
         assertTrue(Files.exists(target.resolve("verge-wast.aotconf")));
         assertTrue(Files.exists(target.resolve("verge-wast.jsa")));
@@ -167,7 +187,7 @@ class LauncherTest {
     void filesOlderThanTheJarAreDropped() throws Exception {
         Files.writeString(target.resolve("verge-run.aot"), "old");
         Files.setLastModifiedTime(target.resolve("verge-run.aot"), FileTime.fromMillis(System.currentTimeMillis() - 30_000));
-        launchAot("run", "x.wasm");
+        launch("run", "x.wasm");
         assertFalse(lastJavaRun().contains("-XX:AOTCache="), "a cache made for an older jar is not used");
         assertFalse(Files.exists(target.resolve("verge-run.aot")));
         assertTrue(lastJavaRun().contains("-XX:AOTMode=record"));
@@ -175,10 +195,12 @@ class LauncherTest {
 
     @Test
     void offWithVergeCdsZero() throws Exception {
-        Result r = launch(Map.of("VERGE_CDS", "0", "VERGE_AOT", "1"), List.of(), "run", "x.wasm");
-        assertEquals("guest output\n", r.out());
-        assertFalse(lastJavaRun().contains("AOT"), lastJavaRun());
-        assertFalse(lastJavaRun().contains("SharedArchiveFile"), lastJavaRun());
+        for (String aot : List.of("0", "1")) {
+            Result r = launch(Map.of("VERGE_CDS", "0", "VERGE_AOT", aot), List.of(), "run", "x.wasm");
+            assertEquals("guest output\n", r.out());
+            assertFalse(lastJavaRun().contains("AOT"), lastJavaRun());
+            assertFalse(lastJavaRun().contains("SharedArchiveFile"), lastJavaRun());
+        }
     }
 
     @Test
@@ -195,7 +217,7 @@ class LauncherTest {
         Files.setPosixFilePermissions(log, PosixFilePermissions.fromString("rw-rw-rw-"));
         Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("r-xr-xr-x"));
         try {
-            for (Map<String, String> mode : List.of(Map.<String, String>of(), AOT)) {
+            for (Map<String, String> mode : List.of(Map.<String, String>of(), CDS)) {
                 Result r = launch(mode, prefix, "run", "x.wasm");
                 assertEquals(new Result(0, "guest output\n", ""), r);
                 assertFalse(lastJavaRun().contains("AOT"), lastJavaRun());
@@ -209,10 +231,10 @@ class LauncherTest {
             Files.writeString(target.resolve("verge-run.aot"), "cache");
             Files.writeString(target.resolve("verge-run.jsa"), "archive");
             Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("r-xr-xr-x"));
-            launch(Map.of(), prefix, "run", "x.wasm");
+            launch(CDS, prefix, "run", "x.wasm");
             assertTrue(lastJavaRun().contains("-XX:SharedArchiveFile=" + target.resolve("verge-run.jsa") + " -Xlog"), lastJavaRun());
             assertFalse(lastJavaRun().contains("AutoCreateSharedArchive"), lastJavaRun());
-            launch(AOT, prefix, "run", "x.wasm");
+            launch(Map.of(), prefix, "run", "x.wasm");
             assertTrue(lastJavaRun().contains("-XX:AOTCache=" + target.resolve("verge-run.aot")), lastJavaRun());
         } finally {
             Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -220,15 +242,15 @@ class LauncherTest {
     }
 
     @Test
-    void byDefaultTheDynamicCdsArchiveIsWrittenByTheFirstRunAndMappedByTheNext() throws Exception {
-        Result r = launch("run", "x.wasm");
+    void withVergeAotZeroTheDynamicCdsArchiveIsWrittenByTheFirstRunAndMappedByTheNext() throws Exception {
+        Result r = launchCds("run", "x.wasm");
         assertEquals(new Result(0, "guest output\n", ""), r);
         assertTrue(lastJavaRun().contains("-XX:SharedArchiveFile=" + target.resolve("verge-run.jsa") + " -XX:+AutoCreateSharedArchive"),
                 lastJavaRun());
         assertFalse(lastJavaRun().contains("AOT"), lastJavaRun());
         assertTrue(Files.exists(target.resolve("verge-run.jsa")));
         Files.setLastModifiedTime(target.resolve("verge-run.jsa"), FileTime.fromMillis(System.currentTimeMillis() - 30_000));
-        launch("run", "x.wasm");
+        launchCds("run", "x.wasm");
         assertTrue(lastJavaRun().contains("-XX:+AutoCreateSharedArchive"), "an archive older than the jar is made again");
     }
 
@@ -246,7 +268,7 @@ class LauncherTest {
                 }
             }
         }
-        Map<String, String> env = Map.of("PATH", bin.toString(), "VERGE_AOT", "1");
+        Map<String, String> env = Map.of("PATH", bin.toString());
         Result r = launch(env, List.of(), "run", "x.wasm");
         assertEquals(new Result(0, "guest output\n", ""), r);
         assertTrue(lastJavaRun().contains("-XX:SharedArchiveFile=" + target.resolve("verge-run.jsa") + " -XX:+AutoCreateSharedArchive"),

@@ -87,7 +87,7 @@ public final class AppRegistry {
         next.put(manifest.name(), new DeployedApp(manifest, 0, compiled, null, null, new Semaphore(1)));
         checkRoutes(next);
         AppStore.StoredVersion v = store.write(manifest.name(), module, manifestText, files);
-        code.keep(v, compiled);
+        code.keep(v, module, compiled);
         DeployedApp app = new DeployedApp(manifest, v.version(), compiled, guest, filesDir(v, manifest), new Semaphore(manifest.limits().concurrency()));
         checkFiles(app);
         warmer.accept(app);

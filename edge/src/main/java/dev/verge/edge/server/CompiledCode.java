@@ -49,35 +49,44 @@ final class CompiledCode {
         }
     }
 
-    /** The code of stored version {@code v}: loaded when the store keeps it, else compiled and kept. */
+    /**
+     * The code of stored version {@code v}: loaded when the store keeps it, else compiled and kept.
+     * The module is read and hashed once for all three (the seal's label binds its digest).
+     */
     Result of(AppManifest manifest, AppStore.StoredVersion v) {
         Engine engine = engineFor(manifest);
-        Optional<CompiledModule> loaded = load(engine, v);
+        byte[] module = v.moduleBytes();
+        AppStore.CompiledSeal seal = store.compiledSeal(v, module);
+        Optional<CompiledModule> loaded = load(engine, seal);
         if (loaded.isPresent()) {
             return new Result(loaded.get(), Origin.LOADED);
         }
-        CompiledModule compiled = compile(manifest, v.moduleBytes());
-        keep(v, compiled);
+        CompiledModule compiled = compile(manifest, module);
+        keep(seal, compiled);
         return new Result(compiled, Origin.COMPILED);
     }
 
     /**
-     * Stores {@code compiled} as version {@code v}'s code. A failure only costs a compilation at
-     * the next start, so it is logged, not thrown.
+     * Stores {@code compiled}, the code of {@code module}, as version {@code v}'s code. A failure
+     * only costs a compilation at the next start, so it is logged, not thrown.
      */
-    void keep(AppStore.StoredVersion v, CompiledModule compiled) {
+    void keep(AppStore.StoredVersion v, byte[] module, CompiledModule compiled) {
+        keep(store.compiledSeal(v, module), compiled);
+    }
+
+    private void keep(AppStore.CompiledSeal seal, CompiledModule compiled) {
         try {
-            store.writeCompiled(v, compiled.serialize());
+            store.writeCompiled(seal, compiled.serialize());
         } catch (StoreException e) {
-            log.write("compiled-code-not-kept", "app", v.app(), "version", v.version(), "error", e.getMessage());
+            log.write("compiled-code-not-kept", "app", seal.version().app(), "version", seal.version().version(), "error", e.getMessage());
         }
     }
 
-    private Optional<CompiledModule> load(Engine engine, AppStore.StoredVersion v) {
+    private Optional<CompiledModule> load(Engine engine, AppStore.CompiledSeal seal) {
         try {
-            return store.readCompiled(v).map(engine::deserialize);
+            return store.readCompiled(seal).map(engine::deserialize);
         } catch (StoreException | SerializedModuleException e) {
-            log.write("compiled-code-refused", "app", v.app(), "version", v.version(), "error", e.getMessage());
+            log.write("compiled-code-refused", "app", seal.version().app(), "version", seal.version().version(), "error", e.getMessage());
             return Optional.empty();
         }
     }

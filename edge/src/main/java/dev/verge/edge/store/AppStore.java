@@ -227,19 +227,37 @@ public final class AppStore {
     }
 
     /**
+     * The seal's label for version {@code v}'s compiled code: it names the app, the version and the
+     * SHA-256 of {@code module}, the version's module as the caller read it (once: a cold start
+     * reads, loads or compiles, and keeps each version's code with the same label).
+     */
+    public CompiledSeal compiledSeal(StoredVersion v, byte[] module) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(module);
+            return new CompiledSeal(v, "compiled module of app " + v.app() + " version " + v.version() + " sha256 " + HexFormat.of().formatHex(digest));
+        } catch (NoSuchAlgorithmException e) {
+            throw new StoreException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+
+    /** Where and under which label one version's compiled code is sealed ({@link #compiledSeal}). */
+    public record CompiledSeal(StoredVersion version, String label) {}
+
+    /**
      * Keeps {@code serialized} (a compiled module, {@code CompiledModule.serialize()}) beside
-     * version {@code v}, sealed with the store's key under a label naming the app, the version and
-     * the SHA-256 of the version's module. Loading compiled code is as trusted as loading a jar, so
+     * the sealed version, sealed with the store's key under the seal's label (app, version and
+     * the SHA-256 of the version's module). Loading compiled code is as trusted as loading a jar, so
      * the seal is what makes the file safe to load again: one altered, written by anyone without
      * the key, or moved from another app, version or module does not open. Replaces an earlier one
      * atomically.
      */
-    public void writeCompiled(StoredVersion v, byte[] serialized) {
+    public void writeCompiled(CompiledSeal seal, byte[] serialized) {
+        StoredVersion v = seal.version();
         Path target = v.dir().resolve(COMPILED_FILE);
         try {
             Path tmp = Files.createTempFile(v.dir(), ".compiled-", "");
             try {
-                Files.write(tmp, secrets.seal(serialized, compiledLabel(v)));
+                Files.write(tmp, secrets.seal(serialized, seal.label()));
                 move(tmp, target);
             } finally {
                 Files.deleteIfExists(tmp);
@@ -250,30 +268,21 @@ public final class AppStore {
     }
 
     /**
-     * The compiled module kept beside version {@code v} by {@link #writeCompiled}; empty when there
-     * is none.
+     * The compiled module kept beside the sealed version by {@link #writeCompiled}; empty when
+     * there is none.
      *
-     * @throws StoreException when there is one but it does not open with this store's key for this
-     *     app, version and module (altered, or not written by this store)
+     * @throws StoreException when there is one but it does not open with this store's key under
+     *     the seal's label (altered, not written by this store, or for another app, version or module)
      */
-    public Optional<byte[]> readCompiled(StoredVersion v) {
-        Path file = v.dir().resolve(COMPILED_FILE);
+    public Optional<byte[]> readCompiled(CompiledSeal seal) {
+        Path file = seal.version().dir().resolve(COMPILED_FILE);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(secrets.open(Files.readAllBytes(file), compiledLabel(v)));
+            return Optional.of(secrets.open(Files.readAllBytes(file), seal.label()));
         } catch (IOException e) {
             throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String compiledLabel(StoredVersion v) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(v.moduleBytes());
-            return "compiled module of app " + v.app() + " version " + v.version() + " sha256 " + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new StoreException("SHA-256 is missing from this Java runtime", e);
         }
     }
 

@@ -75,6 +75,23 @@ class CompiledCodeTest {
     }
 
     @Test
+    void codeOfAnotherModuleIsRefusedWhenTheVersionsModuleWasReplaced() throws IOException {
+        try (EdgeHarness edge = new EdgeHarness(store, false)) {
+            edge.deploy(EdgeHarness.probe(), MANIFEST);
+        }
+        // The version's module swapped on disk: the kept code's seal names the old module's digest.
+        Path module = store.resolve("apps/cc/versions/1/" + AppStore.MODULE_FILE);
+        Files.write(module, EdgeHarness.resource("/guests/isolation.wasm"));
+        try (EdgeHarness restarted = new EdgeHarness(store, false)) {
+            assertTrue(restarted.log().contains("compiled-code-refused"), restarted.log());
+            assertTrue(restarted.log().contains("\"kind\":\"app-code\",\"app\":\"cc\",\"version\":1,\"origin\":\"compiled\""), restarted.log());
+        }
+        try (EdgeHarness again = new EdgeHarness(store, false)) {
+            assertTrue(again.log().contains("\"origin\":\"loaded\""), "kept again under the new module's digest: " + again.log());
+        }
+    }
+
+    @Test
     void missingCodeIsCompiledAndKept() throws IOException {
         try (EdgeHarness edge = new EdgeHarness(store, false)) {
             edge.deploy(EdgeHarness.probe(), MANIFEST);

@@ -146,6 +146,9 @@ public final class RunCommand implements Callable<Integer> {
         } catch (VergeException e) {
             throw new CliFailure(module + ": " + e.getMessage(), START_FAILED);
         }
+        if (AotTraining.recording()) {
+            AotTraining.loadOnce(engine, compiled);
+        }
         Linker linker = new Linker();
         WasiConfig config = wasiConfig();
         Wasi wasi = Wasi.addTo(linker, config);

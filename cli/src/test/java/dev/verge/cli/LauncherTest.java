@@ -130,6 +130,7 @@ class LauncherTest {
         assertEquals(new Result(0, "guest output\n", ""), first);
         assertTrue(lastJavaRun().contains("-XX:AOTMode=record -XX:AOTConfiguration=" + target.resolve("verge-run.aotconf")), lastJavaRun());
         assertTrue(lastJavaRun().contains("-XX:-DisplayVMOutput"), "the JVM's 'configuration recorded' line is kept off stdout");
+        assertTrue(lastJavaRun().contains("-Dverge.aot.recording=true"), "the recorded run walks the cache-hit path too");
         assertTrue(Files.exists(target.resolve("verge-run.aotconf")));
 
         Result second = launch("run", "x.wasm");

@@ -2,6 +2,7 @@ package dev.verge.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -25,8 +26,13 @@ class MainProcessTest {
     private record Result(int status, byte[] out, String err) {}
 
     private Result main(byte[] stdin, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        return main(List.of(), stdin, args);
+    }
+
+    private Result main(List<String> jvmOptions, byte[] stdin, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         Path in = Files.write(dir.resolve("in"), stdin);
         Path out = dir.resolve("out");
@@ -52,6 +58,22 @@ class MainProcessTest {
         Result args = main(new byte[0], "run", GuestRun.guest("argsenv"), "x", "y");
         assertEquals(3, args.status(), "argsenv exits with argc");
         assertTrue(new String(args.out()).contains("arg 2: y"), new String(args.out()));
+    }
+
+    @Test
+    void theRunRecordedForTheAotCacheAlsoLoadsItsModuleBackAndBehavesTheSame() throws Exception {
+        Path recordedClasses = dir.resolve("recorded.log");
+        Path plainClasses = dir.resolve("plain.log");
+        Result recorded = main(List.of("-Dverge.aot.recording=true", "-Xlog:class+load=info:file=" + recordedClasses), new byte[0],
+                "run", GuestRun.guest("argsenv"), "x", "y");
+        Result plain = main(List.of("-Xlog:class+load=info:file=" + plainClasses), new byte[0], "run", GuestRun.guest("argsenv"), "x", "y");
+        assertEquals(3, recorded.status(), recorded.err());
+        assertArrayEquals(plain.out(), recorded.out());
+        assertEquals(plain.err(), recorded.err());
+        // The compilation cache is off (VERGE_CACHE=off): only the training reads a serialized module.
+        String readBack = "dev.verge.core.runtime.ModuleArtifact$Parts ";
+        assertTrue(Files.readString(recordedClasses).contains(readBack), "the serialized form was read back");
+        assertFalse(Files.readString(plainClasses).contains(readBack), "a plain run compiles only");
     }
 
     @Test

@@ -175,6 +175,17 @@ class LauncherTest {
     }
 
     @Test
+    void shortCommandsMapTheArchiveWhereItWasMadeTheEdgeHostAtARandomAddress() throws Exception {
+        launch("run", "x.wasm");
+        assertTrue(lastJavaRun().contains("-XX:ArchiveRelocationMode=0"), lastJavaRun());
+        launch("serve");
+        assertFalse(lastJavaRun().contains("ArchiveRelocationMode"), lastJavaRun());
+        launch(Map.of("VERGE_JAVA_OPTS", "-XX:ArchiveRelocationMode=1"), List.of(), "run", "x.wasm");
+        String run = lastJavaRun();
+        assertTrue(run.indexOf("-XX:ArchiveRelocationMode=1") > run.indexOf("-XX:ArchiveRelocationMode=0"), "VERGE_JAVA_OPTS comes later and wins: " + run);
+    }
+
+    @Test
     void eachSubcommandHasItsOwnArchive() throws Exception {
         launch("run", "x.wasm");
         launch("wast", "y.wast");

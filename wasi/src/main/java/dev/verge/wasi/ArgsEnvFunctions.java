@@ -1,7 +1,6 @@
 package dev.verge.wasi;
 
 import dev.verge.core.runtime.Memory;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,30 +11,10 @@ final class ArgsEnvFunctions {
     private ArgsEnvFunctions() {}
 
     static void define(Definer d) {
-        d.fn("args_sizes_get", "ii", new Definer.Body() {
-            @Override
-            public int call(WasiContext ctx, Memory mem, Definer.Args a) throws WasiError, IOException {
-                return sizes(mem, args(ctx), a.i32(0), a.i32(1));
-            }
-        });
-        d.fn("args_get", "ii", new Definer.Body() {
-            @Override
-            public int call(WasiContext ctx, Memory mem, Definer.Args a) throws WasiError, IOException {
-                return strings(mem, args(ctx), a.i32(0), a.i32(1));
-            }
-        });
-        d.fn("environ_sizes_get", "ii", new Definer.Body() {
-            @Override
-            public int call(WasiContext ctx, Memory mem, Definer.Args a) throws WasiError, IOException {
-                return sizes(mem, env(ctx), a.i32(0), a.i32(1));
-            }
-        });
-        d.fn("environ_get", "ii", new Definer.Body() {
-            @Override
-            public int call(WasiContext ctx, Memory mem, Definer.Args a) throws WasiError, IOException {
-                return strings(mem, env(ctx), a.i32(0), a.i32(1));
-            }
-        });
+        d.fn("args_sizes_get", "ii", (ctx, mem, a) -> sizes(mem, args(ctx), a.i32(0), a.i32(1)));
+        d.fn("args_get", "ii", (ctx, mem, a) -> strings(mem, args(ctx), a.i32(0), a.i32(1)));
+        d.fn("environ_sizes_get", "ii", (ctx, mem, a) -> sizes(mem, env(ctx), a.i32(0), a.i32(1)));
+        d.fn("environ_get", "ii", (ctx, mem, a) -> strings(mem, env(ctx), a.i32(0), a.i32(1)));
     }
 
     /** The arguments in UTF-8, encoded at the first call (a program asks for sizes, then strings). */

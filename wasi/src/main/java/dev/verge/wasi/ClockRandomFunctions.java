@@ -1,8 +1,5 @@
 package dev.verge.wasi;
 
-import dev.verge.core.runtime.Memory;
-import java.io.IOException;
-
 /** {@code clock_res_get}, {@code clock_time_get} and {@code random_get}. */
 final class ClockRandomFunctions {
     static final int REALTIME = 0;
@@ -13,42 +10,33 @@ final class ClockRandomFunctions {
     private ClockRandomFunctions() {}
 
     static void define(Definer d) {
-        d.fn("clock_res_get", "ii", new Definer.Body() {
-            @Override
-            public int call(WasiContext ctx, Memory mem, Definer.Args a) throws WasiError, IOException {
-                checkId(a.i32(0));
-                mem.writeI64(GuestMemory.u32(a.i32(1)), ctx.config.clock().resolutionNanos());
-                return 0;
-            }
+        d.fn("clock_res_get", "ii", (ctx, mem, a) -> {
+            checkId(a.i32(0));
+            mem.writeI64(GuestMemory.u32(a.i32(1)), ctx.config.clock().resolutionNanos());
+            return 0;
         });
-        d.fn("clock_time_get", "iIi", new Definer.Body() {
-            @Override
-            public int call(WasiContext ctx, Memory mem, Definer.Args a) throws WasiError, IOException {
-                mem.writeI64(GuestMemory.u32(a.i32(2)), now(ctx, a.i32(0)));
-                return 0;
-            }
+        d.fn("clock_time_get", "iIi", (ctx, mem, a) -> {
+            mem.writeI64(GuestMemory.u32(a.i32(2)), now(ctx, a.i32(0)));
+            return 0;
         });
-        d.fn("random_get", "ii", new Definer.Body() {
-            @Override
-            public int call(WasiContext ctx, Memory mem, Definer.Args a) throws WasiError, IOException {
-                long at = GuestMemory.u32(a.i32(0));
-                long len = GuestMemory.u32(a.i32(1));
-                // Filled chunk by chunk through the scratch buffer: a huge request allocates nothing.
-                byte[] chunk = ctx.scratch(len);
-                for (long done = 0; done < len; ) {
-                    int n = (int) Math.min(chunk.length, len - done);
-                    if (n == chunk.length) {
-                        ctx.config.random().nextBytes(chunk);
-                    } else {
-                        byte[] part = new byte[n];
-                        ctx.config.random().nextBytes(part);
-                        System.arraycopy(part, 0, chunk, 0, n);
-                    }
-                    mem.writeBytes(at + done, chunk, 0, n);
-                    done += n;
+        d.fn("random_get", "ii", (ctx, mem, a) -> {
+            long at = GuestMemory.u32(a.i32(0));
+            long len = GuestMemory.u32(a.i32(1));
+            // Filled chunk by chunk through the scratch buffer: a huge request allocates nothing.
+            byte[] chunk = ctx.scratch(len);
+            for (long done = 0; done < len; ) {
+                int n = (int) Math.min(chunk.length, len - done);
+                if (n == chunk.length) {
+                    ctx.config.random().nextBytes(chunk);
+                } else {
+                    byte[] part = new byte[n];
+                    ctx.config.random().nextBytes(part);
+                    System.arraycopy(part, 0, chunk, 0, n);
                 }
-                return 0;
+                mem.writeBytes(at + done, chunk, 0, n);
+                done += n;
             }
+            return 0;
         });
     }
 

@@ -72,8 +72,9 @@ final class Definer {
 
     /**
      * A WASI function as the linker calls it: finds the guest's state and memory, runs the body
-     * and returns its errno (or nothing). A class rather than a lambda, as are the bodies (see
-     * RATIONALE.md, "Why are the WASI functions anonymous classes?").
+     * and returns its errno (or nothing). A class rather than a lambda: one call site on every start (see
+     * RATIONALE.md, "Why are the WASI functions lambdas, but the start path's single call sites
+     * plain classes?").
      */
     private static final class Call implements HostFunction {
         private final Body body;

@@ -19,46 +19,20 @@ final class FdIoFunctions {
     private FdIoFunctions() {}
 
     static void define(Definer d) {
-        d.fn("fd_write", "iiii", new Definer.Body() {
-            @Override
-            public int call(WasiContext ctx, Memory mem, Definer.Args a) throws WasiError, IOException {
-                return written(mem, a.i32(3), write(ctx, a.instance(), mem, a.i32(0), a.i32(1), a.i32(2), -1));
-            }
+        d.fn("fd_write", "iiii", (ctx, mem, a) -> written(mem, a.i32(3), write(ctx, a.instance(), mem, a.i32(0), a.i32(1), a.i32(2), -1)));
+        d.fn("fd_pwrite", "iiiIi", (ctx, mem, a) -> written(mem, a.i32(4), write(ctx, a.instance(), mem, a.i32(0), a.i32(1), a.i32(2), offset(a.i64(3)))));
+        d.fn("fd_read", "iiii", (ctx, mem, a) -> written(mem, a.i32(3), read(ctx, a.instance(), mem, a.i32(0), a.i32(1), a.i32(2), -1)));
+        d.fn("fd_pread", "iiiIi", (ctx, mem, a) -> written(mem, a.i32(4), read(ctx, a.instance(), mem, a.i32(0), a.i32(1), a.i32(2), offset(a.i64(3)))));
+        d.fn("fd_seek", "iIii", (ctx, mem, a) -> {
+            long pos = seek(ctx.fds.get(a.i32(0)), a.i64(1), a.i32(2));
+            mem.writeI64(GuestMemory.u32(a.i32(3)), pos);
+            return 0;
         });
-        d.fn("fd_pwrite", "iiiIi", new Definer.Body() {
-            @Override
-            public int call(WasiContext ctx, Memory mem, Definer.Args a) throws WasiError, IOException {
-                return written(mem, a.i32(4), write(ctx, a.instance(), mem, a.i32(0), a.i32(1), a.i32(2), offset(a.i64(3))));
-            }
-        });
-        d.fn("fd_read", "iiii", new Definer.Body() {
-            @Override
-            public int call(WasiContext ctx, Memory mem, Definer.Args a) throws WasiError, IOException {
-                return written(mem, a.i32(3), read(ctx, a.instance(), mem, a.i32(0), a.i32(1), a.i32(2), -1));
-            }
-        });
-        d.fn("fd_pread", "iiiIi", new Definer.Body() {
-            @Override
-            public int call(WasiContext ctx, Memory mem, Definer.Args a) throws WasiError, IOException {
-                return written(mem, a.i32(4), read(ctx, a.instance(), mem, a.i32(0), a.i32(1), a.i32(2), offset(a.i64(3))));
-            }
-        });
-        d.fn("fd_seek", "iIii", new Definer.Body() {
-            @Override
-            public int call(WasiContext ctx, Memory mem, Definer.Args a) throws WasiError, IOException {
-                long pos = seek(ctx.fds.get(a.i32(0)), a.i64(1), a.i32(2));
-                mem.writeI64(GuestMemory.u32(a.i32(3)), pos);
-                return 0;
-            }
-        });
-        d.fn("fd_tell", "ii", new Definer.Body() {
-            @Override
-            public int call(WasiContext ctx, Memory mem, Definer.Args a) throws WasiError, IOException {
-                Fd fd = ctx.fds.get(a.i32(0));
-                fd.require(Rights.FD_TELL);
-                mem.writeI64(GuestMemory.u32(a.i32(1)), file(fd).channel.position());
-                return 0;
-            }
+        d.fn("fd_tell", "ii", (ctx, mem, a) -> {
+            Fd fd = ctx.fds.get(a.i32(0));
+            fd.require(Rights.FD_TELL);
+            mem.writeI64(GuestMemory.u32(a.i32(1)), file(fd).channel.position());
+            return 0;
         });
     }
 

@@ -1,6 +1,5 @@
 package dev.verge.wasi;
 
-import dev.verge.core.runtime.Memory;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -30,15 +29,12 @@ final class PathOpenFunction {
     private PathOpenFunction() {}
 
     static void define(Definer d) {
-        d.fn("path_open", "iiiiiIIii", new Definer.Body() {
-            @Override
-            public int call(WasiContext ctx, Memory mem, Definer.Args a) throws WasiError, IOException {
-                DirFd dir = ctx.fds.dir(a.i32(0));
-                String path = GuestMemory.string(mem, a.i32(2), a.i32(3));
-                int fd = open(ctx, dir, a.i32(1), path, a.i32(4), a.i64(5), a.i64(6), a.i32(7));
-                mem.writeI32(GuestMemory.u32(a.i32(8)), fd);
-                return 0;
-            }
+        d.fn("path_open", "iiiiiIIii", (ctx, mem, a) -> {
+            DirFd dir = ctx.fds.dir(a.i32(0));
+            String path = GuestMemory.string(mem, a.i32(2), a.i32(3));
+            int fd = open(ctx, dir, a.i32(1), path, a.i32(4), a.i64(5), a.i64(6), a.i32(7));
+            mem.writeI32(GuestMemory.u32(a.i32(8)), fd);
+            return 0;
         });
     }
 

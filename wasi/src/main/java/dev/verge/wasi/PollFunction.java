@@ -30,20 +30,17 @@ final class PollFunction {
     private PollFunction() {}
 
     static void define(Definer d) {
-        d.fn("poll_oneoff", "iiii", new Definer.Body() {
-            @Override
-            public int call(WasiContext ctx, Memory mem, Definer.Args a) throws WasiError, IOException {
-                int n = a.i32(2);
-                if (n == 0) {
-                    return Errno.INVAL.code();
-                }
-                if (n < 0 || n > MAX_SUBSCRIPTIONS) {
-                    return Errno.NOTSUP.code();
-                }
-                int events = poll(ctx, a.instance(), mem, GuestMemory.u32(a.i32(0)), GuestMemory.u32(a.i32(1)), n);
-                mem.writeI32(GuestMemory.u32(a.i32(3)), events);
-                return 0;
+        d.fn("poll_oneoff", "iiii", (ctx, mem, a) -> {
+            int n = a.i32(2);
+            if (n == 0) {
+                return Errno.INVAL.code();
             }
+            if (n < 0 || n > MAX_SUBSCRIPTIONS) {
+                return Errno.NOTSUP.code();
+            }
+            int events = poll(ctx, a.instance(), mem, GuestMemory.u32(a.i32(0)), GuestMemory.u32(a.i32(1)), n);
+            mem.writeI32(GuestMemory.u32(a.i32(3)), events);
+            return 0;
         });
     }
 

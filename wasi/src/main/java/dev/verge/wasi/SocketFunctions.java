@@ -25,52 +25,38 @@ final class SocketFunctions {
     private SocketFunctions() {}
 
     static void define(Definer d) {
-        d.fn("sock_accept", "iii", new Definer.Body() {
-            @Override
-            public int call(WasiContext ctx, Memory mem, Definer.Args a) throws WasiError, IOException {
-                return accept(ctx, a.instance(), mem, a.i32(0), a.i32(1), GuestMemory.u32(a.i32(2)));
+        d.fn("sock_accept", "iii", (ctx, mem, a) -> accept(ctx, a.instance(), mem, a.i32(0), a.i32(1), GuestMemory.u32(a.i32(2))));
+        d.fn("sock_recv", "iiiiii", (ctx, mem, a) -> {
+            SocketFd s = connected(ctx, a.i32(0), Rights.FD_READ);
+            int flags = a.i32(3);
+            if ((flags & ~(RECV_PEEK | RECV_WAITALL)) != 0) {
+                return Errno.INVAL.code();
             }
+            long[] v = GuestMemory.iovecs(mem, a.i32(1), a.i32(2), ctx.maxIo());
+            long lenOut = GuestMemory.u32(a.i32(4));
+            long flagsOut = GuestMemory.u32(a.i32(5));
+            int n = s.recv(ctx, a.instance(), mem, v, (flags & RECV_PEEK) != 0, (flags & RECV_WAITALL) != 0);
+            mem.writeI32(lenOut, n);
+            mem.writeI16(flagsOut, (short) 0); // RECV_DATA_TRUNCATED only happens to datagrams
+            return 0;
         });
-        d.fn("sock_recv", "iiiiii", new Definer.Body() {
-            @Override
-            public int call(WasiContext ctx, Memory mem, Definer.Args a) throws WasiError, IOException {
-                SocketFd s = connected(ctx, a.i32(0), Rights.FD_READ);
-                int flags = a.i32(3);
-                if ((flags & ~(RECV_PEEK | RECV_WAITALL)) != 0) {
-                    return Errno.INVAL.code();
-                }
-                long[] v = GuestMemory.iovecs(mem, a.i32(1), a.i32(2), ctx.maxIo());
-                long lenOut = GuestMemory.u32(a.i32(4));
-                long flagsOut = GuestMemory.u32(a.i32(5));
-                int n = s.recv(ctx, a.instance(), mem, v, (flags & RECV_PEEK) != 0, (flags & RECV_WAITALL) != 0);
-                mem.writeI32(lenOut, n);
-                mem.writeI16(flagsOut, (short) 0); // RECV_DATA_TRUNCATED only happens to datagrams
-                return 0;
+        d.fn("sock_send", "iiiii", (ctx, mem, a) -> {
+            SocketFd s = connected(ctx, a.i32(0), Rights.FD_WRITE);
+            if (a.i32(3) != 0) {
+                return Errno.INVAL.code(); // siflags has no flags defined
             }
+            long[] v = GuestMemory.iovecs(mem, a.i32(1), a.i32(2), ctx.maxIo());
+            mem.writeI32(GuestMemory.u32(a.i32(4)), s.send(ctx, a.instance(), mem, v));
+            return 0;
         });
-        d.fn("sock_send", "iiiii", new Definer.Body() {
-            @Override
-            public int call(WasiContext ctx, Memory mem, Definer.Args a) throws WasiError, IOException {
-                SocketFd s = connected(ctx, a.i32(0), Rights.FD_WRITE);
-                if (a.i32(3) != 0) {
-                    return Errno.INVAL.code(); // siflags has no flags defined
-                }
-                long[] v = GuestMemory.iovecs(mem, a.i32(1), a.i32(2), ctx.maxIo());
-                mem.writeI32(GuestMemory.u32(a.i32(4)), s.send(ctx, a.instance(), mem, v));
-                return 0;
+        d.fn("sock_shutdown", "ii", (ctx, mem, a) -> {
+            SocketFd s = connected(ctx, a.i32(0), Rights.SOCK_SHUTDOWN);
+            int how = a.i32(1);
+            if (how == 0 || (how & ~(SHUT_RD | SHUT_WR)) != 0) {
+                return Errno.INVAL.code();
             }
-        });
-        d.fn("sock_shutdown", "ii", new Definer.Body() {
-            @Override
-            public int call(WasiContext ctx, Memory mem, Definer.Args a) throws WasiError, IOException {
-                SocketFd s = connected(ctx, a.i32(0), Rights.SOCK_SHUTDOWN);
-                int how = a.i32(1);
-                if (how == 0 || (how & ~(SHUT_RD | SHUT_WR)) != 0) {
-                    return Errno.INVAL.code();
-                }
-                s.shutdown((how & SHUT_RD) != 0, (how & SHUT_WR) != 0);
-                return 0;
-            }
+            s.shutdown((how & SHUT_RD) != 0, (how & SHUT_WR) != 0);
+            return 0;
         });
     }
 

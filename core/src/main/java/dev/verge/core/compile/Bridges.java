@@ -21,6 +21,7 @@ import java.util.List;
 final class Bridges {
     private Bridges() {}
 
+    private static final MethodTypeDesc CODE = MethodTypeDesc.of(RuntimeNames.METHOD_HANDLE, RuntimeNames.WASM_FUNCTION);
     private static final MethodTypeDesc CONTEXT_FOR = MethodTypeDesc.of(RuntimeNames.INSTANCE, RuntimeNames.WASM_FUNCTION, RuntimeNames.INSTANCE);
 
     /** {@code f<index>(params..., Instance)} for an imported function. */
@@ -111,7 +112,7 @@ final class Bridges {
 
     private static void invoke(CodeBuilder cb, FuncType ft, int f, int ctx) {
         HostCalls.emit(cb, ft, f, ctx); // host functions: called without a method handle
-        cb.aload(f).getfield(RuntimeNames.WASM_FUNCTION, "raw", RuntimeNames.METHOD_HANDLE);
+        cb.aload(f).invokestatic(RuntimeNames.WASM_FUNCTION, "code", CODE); // the handle, made on first use
         loadArguments(cb, ft);
         cb.aload(f).aload(ctx).invokestatic(RuntimeNames.WASM_FUNCTION, "contextFor", CONTEXT_FOR);
         cb.invokevirtual(RuntimeNames.METHOD_HANDLE, "invokeExact", ModuleContext.descriptor(ft));

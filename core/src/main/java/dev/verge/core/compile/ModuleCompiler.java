@@ -7,7 +7,6 @@ import dev.verge.core.model.ValType;
 import dev.verge.core.model.WasmModule;
 import dev.verge.core.runtime.CompilationException;
 import dev.verge.core.runtime.EngineConfig;
-import dev.verge.core.runtime.JvmTypes;
 import java.lang.classfile.ClassBuilder;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassHierarchyResolver;
@@ -17,11 +16,9 @@ import java.lang.classfile.constantpool.ConstantPoolBuilder;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.AccessFlag;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,10 +44,10 @@ public final class ModuleCompiler {
     public record GeneratedClass(int firstFunction, byte[] bytes) {}
 
     /**
-     * The generated classes, a handle to each defined function's method, and the class files they
-     * were defined from (kept so that the compiled module can be serialized).
+     * The generated classes, the handles of their functions (made on first use), and the class
+     * files they were defined from (kept so that the compiled module can be serialized).
      */
-    public record Output(List<Class<?>> classes, MethodHandle[] functions, List<GeneratedClass> classFiles) {}
+    public record Output(List<Class<?>> classes, FunctionHandles functions, List<GeneratedClass> classFiles) {}
 
     /**
      * Compiles {@code module}, whose functions {@code driver} feeds through the validator.
@@ -246,17 +243,16 @@ public final class ModuleCompiler {
 
     /**
      * Defines {@code classes}, class files this compiler generated for {@code module}, as hidden
-     * classes in {@code lookup}'s package and finds each defined function's method. Used by
-     * {@link #compile} and to load a serialized module without compiling it again. Several classes
-     * share one array of every function's method handle as class data, filled once all are defined
-     * (see {@code CodeLinks}).
+     * classes in {@code lookup}'s package. Used by {@link #compile} and to load a serialized module
+     * without compiling it again. No function's method handle is made here: {@link FunctionHandles}
+     * makes each on first use. Several classes share that object as class data (see
+     * {@code CodeLinks}); it knows every class once all are defined, before any code can run.
      *
      * @throws CompilationException when the JVM rejects a class, or the classes do not hold the
      *     module's functions
      */
     public static Output define(WasmModule module, List<GeneratedClass> classes, MethodHandles.Lookup lookup) {
         List<Integer> typeOf = module.functionTypeIndices();
-        int imported = typeOf.size() - module.functions().size();
         for (int k = 0; k < classes.size(); k++) {
             int first = classes.get(k).firstFunction();
             if (k == 0 ? first != 0 : first <= classes.get(k - 1).firstFunction() || first >= typeOf.size()) {
@@ -267,21 +263,17 @@ public final class ModuleCompiler {
             throw new CompilationException("no generated class", null);
         }
         try {
-            MethodHandle[] links = new MethodHandle[typeOf.size()];
+            FunctionHandles handles = new FunctionHandles(module, classes);
             List<Class<?>> defined = new ArrayList<>(classes.size());
             for (int k = 0; k < classes.size(); k++) {
                 byte[] bytes = classes.get(k).bytes();
                 MethodHandles.Lookup hidden = classes.size() == 1 ? lookup.defineHiddenClass(bytes, true)
-                        : lookup.defineHiddenClassWithClassData(bytes, links, true);
+                        : lookup.defineHiddenClassWithClassData(bytes, handles, true);
                 defined.add(hidden.lookupClass());
-                int end = k + 1 < classes.size() ? classes.get(k + 1).firstFunction() : typeOf.size();
-                // One class calls its functions itself: only the defined ones need handles then.
-                for (int i = classes.size() == 1 ? imported : classes.get(k).firstFunction(); i < end; i++) {
-                    links[i] = hidden.findStatic(hidden.lookupClass(), ModuleContext.functionMethod(i), JvmTypes.compiled(module.funcType(typeOf.get(i))));
-                }
+                handles.defined(k, hidden);
             }
-            return new Output(List.copyOf(defined), Arrays.copyOfRange(links, imported, links.length), List.copyOf(classes));
-        } catch (LinkageError | ReflectiveOperationException e) {
+            return new Output(List.copyOf(defined), handles, List.copyOf(classes));
+        } catch (LinkageError | IllegalAccessException e) {
             throw new CompilationException("generated code was rejected by the JVM: " + e, e);
         }
     }

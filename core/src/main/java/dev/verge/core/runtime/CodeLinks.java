@@ -1,9 +1,9 @@
 package dev.verge.core.runtime;
 
+import dev.verge.core.compile.FunctionHandles;
 import java.lang.constant.ConstantDescs;
 import java.lang.invoke.CallSite;
 import java.lang.invoke.ConstantCallSite;
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 
@@ -12,10 +12,10 @@ import java.lang.invoke.MethodType;
  * class (its constant pool would overflow) is compiled to several, and hidden classes cannot name
  * one another: a call to a function of another class is an {@code invokedynamic} named
  * {@code f<index>} whose bootstrap, {@link #function}, binds it for good to that function's method
- * handle. Every class of the module is defined with the same {@code MethodHandle[]} as its class
- * data, one handle per function index (an imported function's: its bridge); the compiler fills it
- * once every class is defined, before any of their code can run. HotSpot inlines through a
- * constant call site as it does through {@code invokestatic}.
+ * handle. Every class of the module is defined with the same {@link FunctionHandles} as its class
+ * data, which makes the handle of a function index (an imported function's: its bridge) when a
+ * call site first asks; it knows every class once all are defined, before any of their code can
+ * run. HotSpot inlines through a constant call site as it does through {@code invokestatic}.
  */
 final class CodeLinks {
     private CodeLinks() {}
@@ -25,12 +25,7 @@ final class CodeLinks {
      * callee's compiled type. Runs once per call instruction, the first time it executes.
      */
     static CallSite function(MethodHandles.Lookup caller, String name, MethodType type) throws IllegalAccessException {
-        MethodHandle[] functions = MethodHandles.classData(caller, ConstantDescs.DEFAULT_NAME, MethodHandle[].class);
-        int index = Integer.parseInt(name, 1, name.length(), 10);
-        MethodHandle target = functions[index];
-        if (target == null) {
-            throw new IllegalStateException("function " + index + " is called before its module was linked");
-        }
-        return new ConstantCallSite(target);
+        FunctionHandles functions = MethodHandles.classData(caller, ConstantDescs.DEFAULT_NAME, FunctionHandles.class);
+        return new ConstantCallSite(functions.function(Integer.parseInt(name, 1, name.length(), 10)));
     }
 }

@@ -1,6 +1,7 @@
 package dev.verge.core.runtime;
 
 import dev.verge.core.binary.ModuleEncoder;
+import dev.verge.core.compile.FunctionHandles;
 import dev.verge.core.compile.ModuleCompiler;
 import dev.verge.core.model.Export;
 import dev.verge.core.model.FuncType;
@@ -23,8 +24,8 @@ public final class CompiledModule {
     private final WasmModule module;
     /** The hidden classes the functions were compiled to: one, unless the module is very large. */
     private final List<Class<?>> codeClasses;
-    /** The compiled code of each defined function (index = function index - imported functions). */
-    private final MethodHandle[] functions;
+    /** The compiled code of each function (function index space), made on first use. */
+    private final FunctionHandles functions;
     /** Each type index's function type, canonical: equal types are the same object. */
     private final FuncType[] types;
     private final int maxResults;
@@ -94,8 +95,17 @@ public final class CompiledModule {
         return false;
     }
 
-    MethodHandle function(int definedIndex) {
-        return functions[definedIndex];
+    /**
+     * The compiled code of function {@code index} (function index space), made the first time it
+     * is asked for and then shared by every instance: loading a module makes no handle.
+     */
+    MethodHandle function(int index) {
+        return functions.function(index);
+    }
+
+    /** How many functions' handles have been made so far (tests check that they are made lazily). */
+    int handlesMade() {
+        return functions.madeCount();
     }
 
     FuncType type(int typeIndex) {

@@ -52,7 +52,7 @@ final class Instantiator {
             }
         }
         for (int d = 0; d < m.functions().size(); d++) {
-            inst.functions[funcImports + d] = new WasmFunction(compiled.type(m.functions().get(d)), compiled.function(d), inst, funcImports + d);
+            inst.functions[funcImports + d] = new WasmFunction(compiled.type(m.functions().get(d)), inst, funcImports + d);
         }
         for (var g : m.globals()) {
             inst.globals[gi++] = new Global(g.type(), ConstEval.eval(g.init(), inst));

@@ -20,10 +20,14 @@ public final class WasmFunction implements Extern {
     final FuncType type;
     /**
      * The compiled code: {@code (params..., Instance context) -> result}, see
-     * {@link JvmTypes#compiled}; null for a host function, whose handle {@link #raw()} makes on
-     * first use (compiled code calls host functions through {@link #host} instead).
+     * {@link JvmTypes#compiled}; null until {@link #code} first needs it. A guest function's
+     * handle comes from its module ({@link CompiledModule#function}), which makes it on first use:
+     * loading a module makes no handle. A host function's is made from its adapter, for Java
+     * callers only (compiled code calls host functions through {@link #host} instead). Written
+     * without synchronization, a benign race: equal handles, each safely published by its final
+     * fields.
      */
-    final MethodHandle raw;
+    private MethodHandle raw;
     /** The host function, or null for a guest function. */
     final HostAdapter host;
     /** The instance the function belongs to, or null for a host function. */
@@ -32,13 +36,10 @@ public final class WasmFunction implements Extern {
     final int index;
 
     private volatile MethodHandle typed;
-    /** A host function's handle, made by {@link #raw()} when a Java caller first needs it. */
-    private volatile MethodHandle hostHandle;
 
-    /** A guest function: {@code raw} is its compiled code, {@code owner} its instance. */
-    WasmFunction(FuncType type, MethodHandle raw, Instance owner, int index) {
+    /** A guest function: function {@code index} of {@code owner}'s module. */
+    WasmFunction(FuncType type, Instance owner, int index) {
         this.type = type;
-        this.raw = raw;
         this.owner = owner;
         this.index = index;
         this.host = null;
@@ -46,7 +47,6 @@ public final class WasmFunction implements Extern {
 
     private WasmFunction(FuncType type, HostAdapter host) {
         this.type = type;
-        this.raw = null;
         this.owner = null;
         this.index = -1;
         this.host = host;
@@ -57,16 +57,24 @@ public final class WasmFunction implements Extern {
         return new WasmFunction(type, new HostAdapter(function, type));
     }
 
-    /** The compiled-code handle ({@link #raw}), made now for a host function that has none yet. */
+    /** The compiled-code handle, made now if no caller needed it before. */
     MethodHandle raw() {
-        if (raw != null) {
-            return raw;
-        }
-        MethodHandle h = hostHandle;
-        if (h == null) {
-            h = host.handle();
-            hostHandle = h;
-        }
+        return code(this);
+    }
+
+    /**
+     * {@code f}'s compiled code, made on first use. Generated code calls this where it calls a
+     * function object's code ({@code call_indirect} to another instance's function, imported guest
+     * functions): a field read and a null check that HotSpot inlines.
+     */
+    static MethodHandle code(WasmFunction f) {
+        MethodHandle h = f.raw;
+        return h != null ? h : f.makeRaw();
+    }
+
+    private MethodHandle makeRaw() {
+        MethodHandle h = host != null ? host.handle() : owner.module.function(index);
+        raw = h;
         return h;
     }
 
@@ -106,8 +114,9 @@ public final class WasmFunction implements Extern {
             // _start and friends: invokeExact on the handle's own type, where invokeWithArguments
             // would adapt it with combinators whose classes the JVM spins at first use.
             Instance o = owner;
+            MethodHandle code = raw();
             Traps.guard(o, () -> {
-                raw.invokeExact(o);
+                code.invokeExact(o);
                 return null;
             });
             return new Object[0];

@@ -1,11 +1,10 @@
 package dev.verge.cli;
 
+import dev.verge.core.runtime.Engine;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HexFormat;
+import java.util.zip.Adler32;
 import java.util.zip.CRC32;
-import java.util.zip.CRC32C;
 
 /**
  * One file of the compilation cache ({@link ModuleCache}): its name, and its content, which is the
@@ -18,12 +17,15 @@ import java.util.zip.CRC32C;
  * artifact bytes    CompiledModule.serialize(): its own header, build id, options and checksum
  * </pre>
  *
- * <p>The name only finds the file: it is made of checksums (CRC-32C and CRC-32 of the module, its
- * length, and CRC-32C of the engine's compatibility key), and a hit is decided by comparing the
- * stored module with the module being run, byte for byte. So two modules whose names collide
- * never get each other's code (one of them misses and is stored again), and the key needs no
- * cryptographic digest: looking up SHA-256 goes through the JDK's security providers, which cost
- * about 0.04 CPU-s to set up in a fresh JVM, more than the rest of a cache hit together.
+ * <p>The name only finds the file: it is made of checksums (CRC-32 and Adler-32 of the module, its
+ * length, and the {@link String#hashCode} of the engine's compatibility key), and a hit is decided
+ * by comparing the stored module with the module being run, byte for byte; an entry of another
+ * engine under the same name is refused by its own header ({@link Engine#deserialize}). So two
+ * modules or engines whose names collide never get each other's code (one of them misses and is
+ * stored again), and the key needs no cryptographic digest: looking up SHA-256 goes through the
+ * JDK's security providers, which cost about 0.04 CPU-s to set up in a fresh JVM, more than the
+ * rest of a cache hit together. Nor CRC-32C: its class builds its tables in Java at first use,
+ * about 1.6 ms of CPU in a fresh JVM, where CRC-32 and Adler-32 are native code from the start.
  */
 final class CacheEntry {
     static final String SUFFIX = ".cwasm";
@@ -34,20 +36,23 @@ final class CacheEntry {
 
     /** The file name of {@code module}'s entry for an engine whose compatibility key is {@code key}. */
     static String name(byte[] module, String key) {
-        CRC32C c = new CRC32C();
+        CRC32 c = new CRC32();
         c.update(module, 0, module.length);
-        CRC32 d = new CRC32();
-        d.update(module, 0, module.length);
-        CRC32C k = new CRC32C();
-        byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
-        k.update(keyBytes, 0, keyBytes.length);
-        HexFormat hex = HexFormat.of();
-        return new StringBuilder(40)
-                .append(hex.toHexDigits((int) c.getValue()))
-                .append(hex.toHexDigits((int) d.getValue()))
-                .append(hex.toHexDigits(module.length))
-                .append(hex.toHexDigits((int) k.getValue()))
-                .append(SUFFIX).toString();
+        Adler32 a = new Adler32();
+        a.update(module, 0, module.length);
+        StringBuilder b = new StringBuilder(40);
+        hex(b, (int) c.getValue());
+        hex(b, (int) a.getValue());
+        hex(b, module.length);
+        hex(b, key.hashCode());
+        return b.append(SUFFIX).toString();
+    }
+
+    /** Appends {@code v} as eight lowercase hex digits (by hand: {@link java.util.HexFormat} is one more class to set up per run). */
+    private static void hex(StringBuilder b, int v) {
+        for (int shift = 28; shift >= 0; shift -= 4) {
+            b.append(Character.forDigit((v >>> shift) & 0xF, 16));
+        }
     }
 
     /** The content of an entry: {@code module}'s bytes, then {@code artifact}. */

@@ -25,14 +25,10 @@ final class GuestThread {
      * result is returned, and what it throws is thrown here as it was (checked exceptions wrapped).
      */
     static <T> T run(Callable<T> body) {
-        Outcome<T> outcome = new Outcome<>();
-        Thread thread = Thread.ofPlatform().name("verge-guest").stackSize(STACK_BYTES).unstarted(() -> {
-            try {
-                outcome.value = body.call();
-            } catch (Throwable t) {
-                outcome.failure = t;
-            }
-        });
+        Outcome<T> outcome = new Outcome<>(body);
+        // The plain constructor and a class rather than Thread.ofPlatform() and a lambda: the
+        // builder's classes and the lambda's bootstrap are start-up cost in a JVM without an AOT cache.
+        Thread thread = new Thread(null, outcome, "verge-guest", STACK_BYTES);
         thread.start();
         boolean interrupted = false;
         while (true) {
@@ -60,9 +56,23 @@ final class GuestThread {
         throw new IllegalStateException(failure);
     }
 
-    /** What the thread left: written before it ends, read after {@code join}, which orders both. */
-    private static final class Outcome<T> {
+    /** Runs the body on the thread; what it left is written before the thread ends and read after {@code join}, which orders both. */
+    private static final class Outcome<T> implements Runnable {
+        private final Callable<T> body;
         T value;
         Throwable failure;
+
+        Outcome(Callable<T> body) {
+            this.body = body;
+        }
+
+        @Override
+        public void run() {
+            try {
+                value = body.call();
+            } catch (Throwable t) {
+                failure = t;
+            }
+        }
     }
 }

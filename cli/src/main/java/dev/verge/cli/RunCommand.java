@@ -129,7 +129,13 @@ public final class RunCommand implements Callable<Integer> {
     /** Runs the module on a thread with a deep stack (see {@link GuestThread}). */
     @Override
     public Integer call() {
-        return GuestThread.run(this::runHere);
+        // An anonymous class, not this::runHere: see GuestThread.
+        return GuestThread.run(new Callable<Integer>() {
+            @Override
+            public Integer call() {
+                return runHere();
+            }
+        });
     }
 
     private Integer runHere() {
@@ -164,13 +170,15 @@ public final class RunCommand implements Callable<Integer> {
             if (fuel != null) {
                 instance.setFuel(fuel);
             }
-            Instance.Deadline deadline = timeout == null ? () -> {} : instance.interruptAfter(RunOptions.duration(timeout));
+            Instance.Deadline deadline = timeout == null ? null : instance.interruptAfter(RunOptions.duration(timeout));
             try {
                 return invoke == null ? runStart(instance) : runInvoke(instance);
             } catch (Trap t) {
                 return exitOrTrap(t);
             } finally {
-                deadline.close();
+                if (deadline != null) {
+                    deadline.close();
+                }
             }
         } finally {
             wasi.close();

@@ -10,7 +10,7 @@ final class RunOptions {
     /** A {@code --dir} value: {@code HOST}, {@code HOST::GUEST} or {@code HOST::GUEST::ro}. */
     record Dir(String host, String guest, boolean readOnly) {
         static Dir parse(String value, boolean readOnly) {
-            String[] parts = value.split("::", -1);
+            String[] parts = parts(value);
             if (parts.length == 3 && (parts[2].equals("ro") || parts[2].equals("readonly"))) {
                 return new Dir(nonEmpty(parts[0], value), nonEmpty(parts[1], value), true);
             }
@@ -21,6 +21,23 @@ final class RunOptions {
                 return new Dir(nonEmpty(parts[0], value), parts[0], readOnly);
             }
             throw new CliFailure("invalid --dir '" + value + "': expected HOST, HOST::GUEST or HOST::GUEST::ro", VergeCommand.USAGE);
+        }
+
+        /**
+         * {@code value} split at each {@code ::}, as {@code value.split("::", -1)} would: not
+         * with {@link String#split}, which compiles a regular expression for a two-character
+         * separator, and {@link java.util.regex.Pattern}'s classes cost a fresh JVM about 0.2 ms
+         * of CPU at every {@code verge run --dir}.
+         */
+        static String[] parts(String value) {
+            java.util.List<String> out = new java.util.ArrayList<>(3);
+            int from = 0;
+            for (int at = value.indexOf("::"); at >= 0; at = value.indexOf("::", from)) {
+                out.add(value.substring(from, at));
+                from = at + 2;
+            }
+            out.add(value.substring(from));
+            return out.toArray(new String[0]);
         }
 
         private static String nonEmpty(String s, String whole) {

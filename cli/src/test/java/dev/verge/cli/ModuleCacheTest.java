@@ -15,8 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -178,6 +180,58 @@ class ModuleCacheTest {
         try (Stream<Path> files = Files.list(shared)) {
             assertEquals(0, files.count());
         }
+    }
+
+    @Test
+    void aMissingDirectoryIsCreatedPrivateAndAPrivateOneIsUsed() throws IOException {
+        ModuleCache cache = new ModuleCache(dir.resolve("a").resolve("verge"), ModuleCache.DEFAULT_MAX_BYTES);
+        assertTrue(cache.privateDirectory());
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cache.dir())));
+        assertTrue(cache.privateDirectory(), "the second time it exists");
+        Files.setPosixFilePermissions(cache.dir(), PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertTrue(cache.privateDirectory(), "others may read it; only writing matters");
+    }
+
+    @Test
+    void aDirectoryItsGroupOrOthersCanWriteIsRefused() throws IOException {
+        ModuleCache cache = cache();
+        Files.createDirectory(cache.dir());
+        for (String perms : new String[] {"rwxrwx---", "rwx----w-", "rwx-w--w-"}) {
+            Files.setPosixFilePermissions(cache.dir(), PosixFilePermissions.fromString(perms));
+            assertFalse(cache.privateDirectory(), perms);
+        }
+    }
+
+    @Test
+    void aSymbolicLinkToAPrivateDirectoryIsRefused() throws IOException {
+        Path real = Files.createDirectory(dir.resolve("real"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.createSymbolicLink(dir.resolve("verge"), real);
+        ModuleCache cache = cache();
+        assertFalse(cache.privateDirectory());
+        assertNotNull(cache.compile(new Engine(), program("fib")));
+        try (Stream<Path> files = Files.list(real)) {
+            assertEquals(0, files.count(), "nothing written through the link");
+        }
+    }
+
+    @Test
+    void aDirectoryOwnedByAnotherUserIsRefused() throws IOException {
+        ModuleCache cache = cache();
+        Files.createDirectory(cache.dir(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        try {
+            UserPrincipal other = cache.dir().getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+            Files.setOwner(cache.dir(), other);
+        } catch (IOException | UnsupportedOperationException e) {
+            Assumptions.abort("cannot give a directory to another user here: " + e);
+        }
+        assertFalse(cache.privateDirectory());
+    }
+
+    @Test
+    void aFileInPlaceOfTheDirectoryIsRefused() throws IOException {
+        Files.writeString(dir.resolve("verge"), "not a directory");
+        assertFalse(cache().privateDirectory());
     }
 
     @Test

@@ -142,6 +142,13 @@ class RunCommandTest {
         assertEquals(new RunOptions.Dir("a", "/b", true), RunOptions.Dir.parse("a::/b", true));
     }
 
+    @Test
+    void dirValuesSplitAsStringSplitWould() {
+        for (String v : new String[] {"", "a", "::", ":::", "::::", "a::", "::a", "a:b::c", "a:::b", "a::::b", "a::b::c::d", "/x/y::/z::ro"}) {
+            assertEquals(java.util.List.of(v.split("::", -1)), java.util.List.of(RunOptions.Dir.parts(v)), v);
+        }
+    }
+
     private static final String DEPTH = """
             (module
               (func $d (export "d") (param i32) (result i32)

@@ -4,6 +4,7 @@ import dev.verge.core.model.FuncType;
 import dev.verge.core.model.NumType;
 import dev.verge.core.model.ValType;
 import dev.verge.core.runtime.Caller;
+import dev.verge.core.runtime.HostFunction;
 import dev.verge.core.runtime.Instance;
 import dev.verge.core.runtime.Linker;
 import dev.verge.core.runtime.Memory;
@@ -61,20 +62,37 @@ final class Definer {
      * and one i32 result, the errno.
      */
     void fn(String name, String params, Body body) {
-        linker.defineFunction(MODULE, name, type(params, List.of(NumType.I32)), (caller, values) -> {
-            WasiContext ctx = contexts.apply(caller);
-            Memory mem = caller.memory("memory");
-            return new Object[] {run(body, ctx, mem, new Args(values, caller.instance()))};
-        });
+        linker.defineFunction(MODULE, name, type(params, List.of(NumType.I32)), new Call(body, contexts, true));
     }
 
     /** Defines a function that never returns normally (proc_exit): no result. */
     void noReturn(String name, String params, Body body) {
-        linker.defineFunction(MODULE, name, type(params, List.of()), (caller, values) -> {
+        linker.defineFunction(MODULE, name, type(params, List.of()), new Call(body, contexts, false));
+    }
+
+    /**
+     * A WASI function as the linker calls it: finds the guest's state and memory, runs the body
+     * and returns its errno (or nothing). A class rather than a lambda: one call site on every start (see
+     * RATIONALE.md, "Why are the WASI functions lambdas, but the start path's single call sites
+     * plain classes?").
+     */
+    private static final class Call implements HostFunction {
+        private final Body body;
+        private final Function<Caller, WasiContext> contexts;
+        private final boolean returnsErrno;
+
+        Call(Body body, Function<Caller, WasiContext> contexts, boolean returnsErrno) {
+            this.body = body;
+            this.contexts = contexts;
+            this.returnsErrno = returnsErrno;
+        }
+
+        @Override
+        public Object[] call(Caller caller, Object[] values) {
             WasiContext ctx = contexts.apply(caller);
-            run(body, ctx, caller.memory("memory"), new Args(values, caller.instance()));
-            return new Object[0];
-        });
+            int errno = run(body, ctx, caller.memory("memory"), new Args(values, caller.instance()));
+            return returnsErrno ? new Object[] {errno} : new Object[0];
+        }
     }
 
     private static int run(Body body, WasiContext ctx, Memory mem, Args args) {

@@ -63,8 +63,16 @@ public final class Wasi implements AutoCloseable {
     /** Defines every {@code wasi_snapshot_preview1} function in {@code linker}, for a guest configured by {@code config}. */
     public static Wasi addTo(Linker linker, WasiConfig config) {
         Wasi wasi = create(config);
-        defineAll(new Definer(linker, caller -> wasi.ctx));
+        defineAll(new Definer(linker, new Fixed(wasi.ctx)));
         return wasi;
+    }
+
+    /** The one context of {@link #addTo}, whoever calls; a class, not a lambda, for the reason the functions are (see {@link Definer}). */
+    private record Fixed(WasiContext ctx) implements Function<Caller, WasiContext> {
+        @Override
+        public WasiContext apply(Caller caller) {
+            return ctx;
+        }
     }
 
     /**

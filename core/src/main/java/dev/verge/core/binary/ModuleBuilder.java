@@ -48,15 +48,19 @@ final class ModuleBuilder {
     /** Whether a function body uses a data index, which needs the data count section. */
     boolean bodiesUseDataIndex;
 
-    /** Whether function bodies are read instruction by instruction (else taken by their size). */
-    final boolean scanBodies;
+    /**
+     * Whether the bytes are known to decode ({@link ModuleDecoder#decodeKnownGood}): function
+     * bodies are then taken by their size, and constant expressions skipped without the
+     * instruction table; else both are read instruction by instruction.
+     */
+    final boolean knownGood;
 
     /** Takes ownership of {@code bytes}, which the caller has copied from its input. */
-    ModuleBuilder(byte[] bytes, DecoderLimits limits, boolean scanBodies) {
+    ModuleBuilder(byte[] bytes, DecoderLimits limits, boolean knownGood) {
         this.bytes = bytes;
         this.shared = Bytes.wrap(bytes, 0, bytes.length);
         this.limits = limits;
-        this.scanBodies = scanBodies;
+        this.knownGood = knownGood;
     }
 
     /** A view of {@code [from, to)} of the module's bytes. */
@@ -70,18 +74,23 @@ final class ModuleBuilder {
      */
     Expr constExpr(WasmReader r) {
         int from = r.pos();
-        CodeScanner.scan(r, limits);
+        int end = knownGood ? ConstExprSkipper.skip(r.array(), from, r.limit()) : -1;
+        if (end >= 0) {
+            r.seek(end);
+        } else {
+            CodeScanner.scan(r, limits);
+        }
         return new Expr(slice(from, r.pos()), from);
     }
 
     /**
      * A function body's instructions at the reader's position, noting whether they need the data
      * count section; {@code end} is where the body's declared size says it ends, which is all
-     * that is used when {@link #scanBodies} is off.
+     * that is used when the bytes are {@link #knownGood}.
      */
     Expr body(WasmReader r, int end) {
         int from = r.pos();
-        if (!scanBodies) {
+        if (knownGood) {
             if (end < from || end - from > r.remaining()) {
                 throw r.errorAt("section size mismatch", from);
             }

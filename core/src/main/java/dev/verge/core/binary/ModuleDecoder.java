@@ -56,7 +56,7 @@ public final class ModuleDecoder {
      *     exceed {@code limits}
      */
     public static WasmModule decode(byte[] bytes, DecoderLimits limits) {
-        return decode(bytes, limits, true);
+        return decode(bytes, limits, false);
     }
 
     /**
@@ -70,12 +70,12 @@ public final class ModuleDecoder {
      *     format or exceed {@code limits}
      */
     public static WasmModule decodeKnownGood(byte[] bytes, DecoderLimits limits) {
-        return decode(bytes, limits, false);
+        return decode(bytes, limits, true);
     }
 
-    private static WasmModule decode(byte[] bytes, DecoderLimits limits, boolean scanBodies) {
+    private static WasmModule decode(byte[] bytes, DecoderLimits limits, boolean knownGood) {
         DecoderLimits.check("module bytes", bytes.length, limits.maxModuleSize(), 0);
-        ModuleBuilder m = new ModuleBuilder(bytes.clone(), limits, scanBodies);
+        ModuleBuilder m = new ModuleBuilder(bytes.clone(), limits, knownGood);
         WasmReader r = new WasmReader(m.bytes);
         header(r);
         sections(r, m);

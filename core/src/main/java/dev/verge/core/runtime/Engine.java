@@ -134,7 +134,8 @@ public final class Engine {
         Map<FuncType, FuncType> seen = new HashMap<>();
         for (int i = 0; i < out.length; i++) {
             if (module.types().get(i).composite() instanceof FuncType f) {
-                out[i] = seen.computeIfAbsent(f, k -> k);
+                FuncType earlier = seen.putIfAbsent(f, f);
+                out[i] = earlier != null ? earlier : f;
             }
         }
         return out;

@@ -21,7 +21,14 @@ public final class Linker {
 
     /** Defines {@code module.name} as {@code value}, replacing an earlier definition. */
     public Linker define(String module, String name, Extern value) {
-        definitions.computeIfAbsent(module, k -> new HashMap<>()).put(name, value);
+        // Not computeIfAbsent with a lambda: this runs for every WASI function at every verge run,
+        // where the lambda's first use costs a fresh JVM without an AOT cache its bootstrap.
+        Map<String, Extern> names = definitions.get(module);
+        if (names == null) {
+            names = new HashMap<>();
+            definitions.put(module, names);
+        }
+        names.put(name, value);
         return this;
     }
 

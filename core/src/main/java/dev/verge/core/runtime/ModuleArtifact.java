@@ -4,12 +4,11 @@ import dev.verge.core.compile.ModuleCompiler;
 import dev.verge.core.runtime.SerializedModuleException.Reason;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.CRC32;
@@ -96,51 +95,131 @@ final class ModuleArtifact {
         if (bytes.length < PREFIX + 4) {
             throw new SerializedModuleException(Reason.TRUNCATED, "truncated: " + bytes.length + " bytes");
         }
-        ByteBuffer b = ByteBuffer.wrap(bytes);
-        int version = Short.toUnsignedInt(b.getShort(MAGIC.length));
+        int version = new Cursor(bytes, MAGIC.length, PREFIX).u16();
         if (version != FORMAT_VERSION) {
             throw new SerializedModuleException(Reason.FORMAT_VERSION,
                     "format version " + version + ", this Verge reads version " + FORMAT_VERSION + ": compile the module again");
         }
-        long length = Integer.toUnsignedLong(b.getInt(MAGIC.length + 2));
+        long length = Integer.toUnsignedLong(new Cursor(bytes, MAGIC.length + 2, PREFIX).u32());
         if (bytes.length < length) {
             throw new SerializedModuleException(Reason.TRUNCATED, "truncated: " + bytes.length + " of " + length + " bytes");
         }
         if (bytes.length > length) {
             throw new SerializedModuleException(Reason.CORRUPT, "corrupt: " + (bytes.length - length) + " bytes after the end");
         }
-        if (crc(bytes, bytes.length - 4) != b.getInt(bytes.length - 4)) {
+        if (crc(bytes, bytes.length - 4) != new Cursor(bytes, bytes.length - 4, bytes.length).u32()) {
             throw new SerializedModuleException(Reason.CORRUPT, "corrupt: checksum mismatch");
         }
-        try {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, PREFIX, bytes.length - PREFIX - 4));
-            String build = in.readUTF();
-            if (!build.equals(BuildId.value())) {
-                throw new SerializedModuleException(Reason.OTHER_BUILD,
-                        "compiled by Verge build " + build + ", this is " + BuildId.value() + ": compile the module again");
+        Cursor in = new Cursor(bytes, PREFIX, bytes.length - 4);
+        String build = in.utf();
+        if (!build.equals(BuildId.value())) {
+            throw new SerializedModuleException(Reason.OTHER_BUILD,
+                    "compiled by Verge build " + build + ", this is " + BuildId.value() + ": compile the module again");
+        }
+        String options = in.utf();
+        if (!options.equals(codegenOptions(config))) {
+            throw new SerializedModuleException(Reason.OTHER_CONFIG,
+                    "compiled with engine options {" + options + "}, this engine has {" + codegenOptions(config) + "}");
+        }
+        byte[] wasm = in.chunk();
+        int count = in.u32();
+        // Each class takes at least its two numbers: a count past that is damage, not a reason to allocate.
+        if (count <= 0 || count > in.remaining() / 8) {
+            throw new SerializedModuleException(Reason.CORRUPT, "corrupt: " + Integer.toUnsignedString(count) + " classes");
+        }
+        ModuleCompiler.GeneratedClass[] classes = new ModuleCompiler.GeneratedClass[count];
+        for (int i = 0; i < count; i++) {
+            int first = in.u32();
+            classes[i] = new ModuleCompiler.GeneratedClass(first, in.chunk());
+        }
+        if (in.remaining() != 0) {
+            throw new SerializedModuleException(Reason.CORRUPT, "corrupt: unexpected content after the code");
+        }
+        return new Parts(wasm, List.of(classes));
+    }
+
+    /**
+     * Reads the fields between the length and the checksum, big-endian as {@link DataOutputStream}
+     * wrote them. Not a {@link java.io.DataInputStream}: its number reading goes through the
+     * JDK's byte-array view handles, whose set-up costs a fresh JVM about 0.5 ms of CPU, more
+     * than the reading; this runs at every cached {@code verge run}.
+     */
+    private static final class Cursor {
+        private final byte[] bytes;
+        private final int end;
+        private int pos;
+
+        Cursor(byte[] bytes, int from, int end) {
+            this.bytes = bytes;
+            this.pos = from;
+            this.end = end;
+        }
+
+        int remaining() {
+            return end - pos;
+        }
+
+        private void need(int n) {
+            if (n > end - pos) {
+                throw new SerializedModuleException(Reason.CORRUPT, "corrupt: a part's length exceeds the artifact");
             }
-            String options = in.readUTF();
-            if (!options.equals(codegenOptions(config))) {
-                throw new SerializedModuleException(Reason.OTHER_CONFIG,
-                        "compiled with engine options {" + options + "}, this engine has {" + codegenOptions(config) + "}");
+        }
+
+        int u16() {
+            need(2);
+            int v = (bytes[pos] & 0xFF) << 8 | bytes[pos + 1] & 0xFF;
+            pos += 2;
+            return v;
+        }
+
+        int u32() {
+            need(4);
+            int v = bytes[pos] << 24 | (bytes[pos + 1] & 0xFF) << 16 | (bytes[pos + 2] & 0xFF) << 8 | bytes[pos + 3] & 0xFF;
+            pos += 4;
+            return v;
+        }
+
+        /** A u32 length, then that many bytes, copied. */
+        byte[] chunk() {
+            int n = u32();
+            if (n < 0) {
+                throw new SerializedModuleException(Reason.CORRUPT, "corrupt: a part's length exceeds the artifact");
             }
-            byte[] wasm = chunk(in);
-            int count = in.readInt();
-            // Each class takes at least its two numbers: a count past that is damage, not a reason to allocate.
-            if (count <= 0 || count > in.available() / 8) {
-                throw new SerializedModuleException(Reason.CORRUPT, "corrupt: " + Integer.toUnsignedString(count) + " classes");
+            need(n);
+            byte[] out = Arrays.copyOfRange(bytes, pos, pos + n);
+            pos += n;
+            return out;
+        }
+
+        /**
+         * A string as {@link DataOutputStream#writeUTF} wrote it: a u16 length, then modified
+         * UTF-8. ASCII, what build ids and options are, is read here; anything else through
+         * {@link java.io.DataInputStream#readUTF}, which knows the encoding.
+         */
+        String utf() {
+            int at = pos;
+            int n = u16();
+            need(n);
+            char[] chars = new char[n];
+            for (int i = 0; i < n; i++) {
+                byte b = bytes[pos + i];
+                if (b <= 0) {
+                    return utfSlow(at, n);
+                }
+                chars[i] = (char) b;
             }
-            List<ModuleCompiler.GeneratedClass> classes = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                int first = in.readInt();
-                classes.add(new ModuleCompiler.GeneratedClass(first, chunk(in)));
+            pos += n;
+            return new String(chars);
+        }
+
+        private String utfSlow(int at, int n) {
+            try {
+                String s = new java.io.DataInputStream(new ByteArrayInputStream(bytes, at, 2 + n)).readUTF();
+                pos = at + 2 + n;
+                return s;
+            } catch (IOException e) {
+                throw new SerializedModuleException(Reason.CORRUPT, "corrupt: " + e.getMessage(), e);
             }
-            if (in.available() != 0) {
-                throw new SerializedModuleException(Reason.CORRUPT, "corrupt: unexpected content after the code");
-            }
-            return new Parts(wasm, List.copyOf(classes));
-        } catch (IOException e) {
-            throw new SerializedModuleException(Reason.CORRUPT, "corrupt: " + e.getMessage(), e);
         }
     }
 
@@ -154,14 +233,6 @@ final class ModuleArtifact {
             }
         }
         return true;
-    }
-
-    private static byte[] chunk(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > in.available()) {
-            throw new SerializedModuleException(Reason.CORRUPT, "corrupt: a part's length exceeds the artifact");
-        }
-        return in.readNBytes(n);
     }
 
     private static int crc(byte[] bytes, int length) {

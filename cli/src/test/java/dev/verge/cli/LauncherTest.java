@@ -161,6 +161,7 @@ class LauncherTest {
             ProcessBuilder pb = new ProcessBuilder(invocation[1], "--version").directory(Path.of(invocation[0]).toFile());
             pb.environment().put("JAVA_HOME", root.resolve("jdk").toString());
             pb.environment().remove("VERGE_JAVA_OPTS");
+            pb.environment().put("VERGE_CDS", "0"); // no archive: a second run would make one in the background
             pb.redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile());
             Process p = pb.start();
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the launcher finished");

@@ -5,7 +5,7 @@
 # at once; a small main (compiled here, not part of Verge) gives RunCommand a stderr that records
 # the guest thread's CPU time (ThreadMXBean) at that first write, and the main thread's CPU since
 # main. Each build runs with its own start-up archive made first (MODE aot: the JDK's AOT cache, as
-# VERGE_AOT=1; cds: a dynamic CDS archive, as the launcher's default; none), with the launcher's
+# the launcher's default; cds: a dynamic CDS archive, as VERGE_AOT=0; none), with the launcher's
 # JVM flags, interleaved with the other builds. Prints a Markdown table of medians.
 #
 #   bench/start-path.sh [--runs N] [--mode aot|cds|none] [--base DIR]...
@@ -86,7 +86,7 @@ EOF
 "$JAVA_HOME/bin/javac" -d "$work/timing" -cp "$work/this/verge-start.jar:$work/this/verge.jar" "$work/timing/dev/verge/cli/StartPath.java"
 "$JAVA_HOME/bin/jar" cf "$work/timing.jar" -C "$work/timing" dev
 
-flags=(-XX:+UnlockDiagnosticVMOptions -XX:-DontCompileHugeMethods)
+flags=(-XX:+UnlockDiagnosticVMOptions -XX:-DontCompileHugeMethods -XX:ArchiveRelocationMode=0)
 quiet=(-Xlog:cds*=off,aot*=off,class+path*=off)
 module=guests/wasi/wasm/bigio.wasm
 

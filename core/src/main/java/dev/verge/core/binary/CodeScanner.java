@@ -208,35 +208,20 @@ final class CodeScanner {
         int p = pos + 1;
         return switch (SHAPES[b[pos] & 0xFF]) {
             case PLAIN -> p;
-            case U32 -> leb(b, p, limit, 5);
-            case S32 -> leb(b, p, limit, 5);
-            case S64 -> leb(b, p, limit, 10);
+            case U32 -> ShortLeb.end(b, p, limit, 5);
+            case S32 -> ShortLeb.end(b, p, limit, 5);
+            case S64 -> ShortLeb.end(b, p, limit, 10);
             case BYTES4 -> p + 4 <= limit ? p + 4 : -1;
             case BYTES8 -> p + 8 <= limit ? p + 8 : -1;
             case MEMARG -> {
                 // An alignment exponent in one byte below 32 is well formed with or without
                 // multi-memory (whose flag is bit 6); then the offset.
                 if (p < limit && b[p] >= 0 && b[p] < 32) {
-                    yield leb(b, p + 1, limit, 5);
+                    yield ShortLeb.end(b, p + 1, limit, 5);
                 }
                 yield -1;
             }
             default -> -1;
         };
-    }
-
-    /**
-     * Skips a LEB128 of at most {@code maxBytes} bytes, returning the position after it, or -1 when
-     * it is not surely well formed: an encoding shorter than the longest allowed has no unused bits
-     * to check, so only those are taken here; the longest ones and every error go the general way.
-     */
-    private static int leb(byte[] b, int p, int limit, int maxBytes) {
-        int end = Math.min(limit, p + maxBytes - 1);
-        for (int i = p; i < end; i++) {
-            if (b[i] >= 0) {
-                return i + 1;
-            }
-        }
-        return -1;
     }
 }

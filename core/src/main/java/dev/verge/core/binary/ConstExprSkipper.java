@@ -30,8 +30,8 @@ final class ConstExprSkipper {
                 case 0x0B -> {
                     return p; // end
                 }
-                case 0x41, 0x23, 0xD2 -> p = leb(b, p, limit, 5); // i32.const, global.get, ref.func
-                case 0x42 -> p = leb(b, p, limit, 10); // i64.const
+                case 0x41, 0x23, 0xD2 -> p = ShortLeb.end(b, p, limit, 5); // i32.const, global.get, ref.func
+                case 0x42 -> p = ShortLeb.end(b, p, limit, 10); // i64.const
                 case 0x43 -> p += 4; // f32.const
                 case 0x44 -> p += 8; // f64.const
                 case 0xD0 -> {
@@ -55,20 +55,6 @@ final class ConstExprSkipper {
             }
             if (p < 0) {
                 return -1;
-            }
-        }
-        return -1;
-    }
-
-    /**
-     * The position after a LEB128 at {@code p} shorter than {@code maxBytes}, its longest
-     * encoding, or -1 when it does not end before that or before {@code limit}.
-     */
-    private static int leb(byte[] b, int p, int limit, int maxBytes) {
-        int end = Math.min(limit, p + maxBytes - 1);
-        for (int i = p; i < end; i++) {
-            if (b[i] >= 0) {
-                return i + 1;
             }
         }
         return -1;

@@ -45,26 +45,14 @@ public class CrossClassCallBenchmark {
     private MethodHandle indirectNearLoop;
     private MethodHandle indirectFarLoop;
 
-    private static String loop(String name, String call) {
-        return """
-                (func (export "%s") (param $n i32) (result i32)
-                  (local $i i32) (local $x i32)
-                  (loop $next
-                    (local.set $x (i32.add %s (local.get $i)))
-                    (local.set $i (i32.add (local.get $i) (i32.const 1)))
-                    (br_if $next (i32.lt_u (local.get $i) (local.get $n))))
-                  (local.get $x))
-                """.formatted(name, call);
-    }
-
     static String module() {
         String callee = "(param i32) (result i32) (i32.add (i32.mul (local.get 0) (i32.const 31)) (i32.const 7)))\n";
         StringBuilder wat = new StringBuilder("(module\n(type $t (func (param i32) (result i32)))\n(table 2 funcref)\n(elem (i32.const 0) $near $far)\n");
         wat.append("(func $near ").append(callee);
-        wat.append(loop("near", "(call $near (local.get $x))"));
-        wat.append(loop("far", "(call $far (local.get $x))"));
-        wat.append(loop("indirectNear", "(call_indirect (type $t) (local.get $x) (i32.const 0))"));
-        wat.append(loop("indirectFar", "(call_indirect (type $t) (local.get $x) (i32.const 1))"));
+        wat.append(CallLoops.loop("near", "(call $near (local.get $x))"));
+        wat.append(CallLoops.loop("far", "(call $far (local.get $x))"));
+        wat.append(CallLoops.loop("indirectNear", "(call_indirect (type $t) (local.get $x) (i32.const 0))"));
+        wat.append(CallLoops.loop("indirectFar", "(call_indirect (type $t) (local.get $x) (i32.const 1))"));
         for (int i = 0; i < FILLERS; i++) {
             wat.append("(func (result i32) (i32.const ").append(i).append("))\n");
         }

@@ -43,23 +43,11 @@ public class OtherInstanceCallBenchmark {
                 (i32.add (i32.mul (local.get 0) (i32.const 31)) (i32.const 7))))
             """;
 
-    private static String loop(String name, String call) {
-        return """
-                (func (export "%s") (param $n i32) (result i32)
-                  (local $i i32) (local $x i32)
-                  (loop $next
-                    (local.set $x (i32.add %s (local.get $i)))
-                    (local.set $i (i32.add (local.get $i) (i32.const 1)))
-                    (br_if $next (i32.lt_u (local.get $i) (local.get $n))))
-                  (local.get $x))
-                """.formatted(name, call);
-    }
-
     static String app() {
         return "(module\n(type $t (func (param i32) (result i32)))\n(import \"lib\" \"far\" (func $far (type $t)))\n"
                 + "(table 1 funcref)\n(elem (i32.const 0) $far)\n"
-                + loop("imported", "(call $far (local.get $x))")
-                + loop("indirect", "(call_indirect (type $t) (local.get $x) (i32.const 0))")
+                + CallLoops.loop("imported", "(call $far (local.get $x))")
+                + CallLoops.loop("indirect", "(call_indirect (type $t) (local.get $x) (i32.const 0))")
                 + ")\n";
     }
 
